@@ -1,0 +1,13 @@
+// The shared engine: pure TypeScript, no I/O, used by the API and the browser editor.
+export * from "./facts.js";
+export * from "./forklaring.js";
+export * from "./hash.js";
+export * from "./indplacer.js";
+export * from "./naeste-niveau.js";
+export * from "./politik.js";
+export * from "./problem.js";
+export * from "./resultat.js";
+export * from "./schema/regelsaet.js";
+export * from "./schema/vurderingsgrundlag.js";
+export * from "./taerskler.js";
+export * from "./validate.js";

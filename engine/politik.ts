@@ -1,0 +1,112 @@
+// Indplacering policies: how parameter levels become the provider's level. Pure and synchronous,
+// shared by the json-rules-engine path and the compiled evaluator so both decide alike.
+import type { Indplaceringspolitik, ParameterNiveau } from "./schema/regelsaet.js";
+import { type TaerskelOpslag, talTaerskel } from "./taerskler.js";
+
+export type Indplaceringsniveau = "ikke-indplaceret" | "let" | "moderat" | "hoej";
+export const INDPLACERINGSNIVEAUER: readonly Indplaceringsniveau[] = ["ikke-indplaceret", "let", "moderat", "hoej"];
+
+export const RANG: Record<ParameterNiveau, number> = { ingen: 0, let: 1, moderat: 2, hoej: 3 };
+
+export const STANDARD_NIVEAUVAERDIER = { ingen: 0, let: 1, moderat: 2, hoej: 3 } as const;
+
+export interface ParameterUdfald {
+  id: string;
+  niveau: ParameterNiveau;
+  vaegt: number;
+}
+
+export interface Optaelling {
+  aktive: number;
+  hoej: number;
+  moderat: number;
+  let: number;
+  ingen: number;
+}
+
+export interface PolitikResultat {
+  niveau: Indplaceringsniveau;
+  metode: Indplaceringspolitik["metode"];
+  optaelling: Optaelling;
+  /** The effective counting limits after adjusting for switched-off parameters. */
+  graenser?: { moderatMinParametre: number; hoejMinParametre: number; hoejMaxModerat: number };
+  score?: number;
+  scoreGraenser?: { moderat: number; hoej: number };
+  /** Parameters named in `krav` that held the provider below a level it otherwise reached. */
+  kravIkkeOpfyldt: { niveau: "moderat" | "hoej"; parametre: string[] }[];
+}
+
+const EPSILON = 1e-9;
+
+export function taelNiveauer(udfald: readonly ParameterUdfald[]): Optaelling {
+  const t: Optaelling = { aktive: udfald.length, hoej: 0, moderat: 0, let: 0, ingen: 0 };
+  for (const u of udfald) t[u.niveau]++;
+  return t;
+}
+
+/** The level the parameters alone reach, before `krav` and the two-level mode. */
+function raatNiveau(
+  politik: Indplaceringspolitik,
+  opslag: TaerskelOpslag,
+  udfald: readonly ParameterUdfald[],
+  t: Optaelling,
+): Pick<PolitikResultat, "niveau" | "graenser" | "score" | "scoreGraenser"> {
+  if (t.aktive === 0) return { niveau: "let" };
+  if (politik.metode === "vaegtet") {
+    const vaerdier = politik.niveauvaerdier ?? STANDARD_NIVEAUVAERDIER;
+    let sum = 0;
+    let vaegte = 0;
+    for (const u of udfald) {
+      sum += u.vaegt * vaerdier[u.niveau];
+      vaegte += u.vaegt;
+    }
+    const score = vaegte === 0 ? 0 : sum / vaegte;
+    const scoreGraenser = {
+      moderat: talTaerskel(opslag, "indplacering.vaegtet.moderat.minScore"),
+      hoej: talTaerskel(opslag, "indplacering.vaegtet.hoej.minScore"),
+    };
+    const niveau =
+      score + EPSILON >= scoreGraenser.hoej ? "hoej" : score + EPSILON >= scoreGraenser.moderat ? "moderat" : "let";
+    return { niveau, score, scoreGraenser };
+  }
+  const justering = politik.referenceAntal === undefined ? 0 : t.aktive - politik.referenceAntal;
+  const klem = (n: number) => Math.min(t.aktive, Math.max(1, n));
+  const graenser = {
+    moderatMinParametre: klem(talTaerskel(opslag, "indplacering.moderat.minParametre") + justering),
+    hoejMinParametre: klem(talTaerskel(opslag, "indplacering.hoej.minParametre") + justering),
+    hoejMaxModerat: Math.max(0, talTaerskel(opslag, "indplacering.hoej.maxModerat")),
+  };
+  // Tabel 4 read monotonically: højt needs the højt count, at most maxModerat at moderat and
+  // none below moderat, so that a better figure never gives a lower level.
+  const hoej = t.hoej >= graenser.hoejMinParametre && t.moderat <= graenser.hoejMaxModerat && t.let + t.ingen === 0;
+  const niveau = hoej ? "hoej" : t.hoej + t.moderat >= graenser.moderatMinParametre ? "moderat" : "let";
+  return { niveau, graenser };
+}
+
+export function anvendPolitik(
+  politik: Indplaceringspolitik,
+  opslag: TaerskelOpslag,
+  udfald: readonly ParameterUdfald[],
+  godkendt: boolean | undefined,
+): PolitikResultat {
+  const optaelling = taelNiveauer(udfald);
+  if (godkendt !== true) {
+    return { niveau: "ikke-indplaceret", metode: politik.metode, optaelling, kravIkkeOpfyldt: [] };
+  }
+  const raat = raatNiveau(politik, opslag, udfald, optaelling);
+  let niveau = raat.niveau;
+  const kravIkkeOpfyldt: PolitikResultat["kravIkkeOpfyldt"] = [];
+  for (const krav of ["hoej", "moderat"] as const) {
+    if (niveau !== krav) continue;
+    const mangler = (politik.krav?.[krav] ?? []).filter((id) => {
+      const u = udfald.find((x) => x.id === id);
+      return u !== undefined && RANG[u.niveau] < RANG[krav];
+    });
+    if (mangler.length > 0) {
+      kravIkkeOpfyldt.push({ niveau: krav, parametre: mangler });
+      niveau = krav === "hoej" ? "moderat" : "let";
+    }
+  }
+  if (politik.toNiveauer && niveau === "moderat") niveau = "let";
+  return { ...raat, niveau, metode: politik.metode, optaelling, kravIkkeOpfyldt };
+}

@@ -1,0 +1,143 @@
+// The input contract (DOMAIN.md §3): one provider, or one afdeling, for one målgruppe.
+// Every field but leverandoer.id and maalgruppe may be absent: absent means "not reported".
+import { type Static, Type } from "@sinclair/typebox";
+
+const Flag = (description: string) => Type.Optional(Type.Boolean({ description }));
+const Antal = (description: string) => Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description }));
+const Kort = (description: string) => Type.String({ maxLength: 200, description });
+const Samarbejdsform = Type.Union(
+  [Type.Literal("ingen"), Type.Literal("ad-hoc"), Type.Literal("systematisk"), Type.Literal("formaliseret")],
+  { description: "ingen < ad-hoc < systematisk < formaliseret" },
+);
+export const LEVERANDOERTYPER = ["botilbud", "doegninstitution", "dagtilbud", "matrikelloes", "andet"] as const;
+export const ALDERSGRUPPER = ["boern", "unge", "voksne"] as const;
+export const ANSAETTELSER = ["fast", "vikar"] as const;
+
+export const Medarbejder = Type.Object(
+  {
+    ansaettelse: Type.Optional(Type.Union(ANSAETTELSER.map((a) => Type.Literal(a)))),
+    erfaringAar: Type.Optional(Type.Number({ minimum: 0, maximum: 70, description: "Års relevant praksiserfaring." })),
+    uddannelser: Type.Optional(Type.Array(Kort("Uddannelse, fx `paedagog`."), { maxItems: 50 })),
+    certificeringer: Type.Optional(Type.Array(Kort("Certificering, fx `TEACCH`."), { maxItems: 50 })),
+    hjaelpemiddelfaglig: Flag("Har hjælpemiddelfaglige kompetencer."),
+  },
+  { additionalProperties: false, description: "Én medarbejder, anonymt." },
+);
+
+export const VurderingsgrundlagSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    leverandoer: Type.Object(
+      {
+        id: Type.String({ minLength: 1, maxLength: 100, description: "Leverandørens id (fx Tilbudsportalens)." }),
+        navn: Type.Optional(Kort("Leverandørens navn.")),
+        type: Type.Optional(Type.Union(LEVERANDOERTYPER.map((t) => Type.Literal(t)))),
+        afdeling: Type.Optional(Kort("Afdeling, når vurderingen gælder en afdeling.")),
+        kommune: Type.Optional(Kort("Kommune.")),
+      },
+      { additionalProperties: false },
+    ),
+    maalgruppe: Type.String({ pattern: "^[a-z][a-z0-9-]*$", maxLength: 100, description: "Id på et regelsæt." }),
+    aldersgruppe: Type.Optional(Type.Union(ALDERSGRUPPER.map((a) => Type.Literal(a)))),
+    aar: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100, description: "Kalenderåret, tallene dækker." })),
+    godkendt: Flag("Har fornøden kvalitet (godkendt af socialtilsynet)."),
+    borgere: Type.Optional(
+      Type.Object(
+        {
+          let: Antal("Borgere med lette behov i året."),
+          moderat: Antal("Borgere med moderate behov i året."),
+          hoej: Antal("Borgere med særligt komplekse behov i året."),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    medarbejdere: Type.Optional(Type.Array(Medarbejder, { maxItems: 5000 })),
+    fagmiljoe: Type.Optional(
+      Type.Object(
+        {
+          kompetencerAlleDage: Flag("De nødvendige kompetencer er til stede alle dage."),
+          struktureretSparring: Flag("Struktureret faglig sparring."),
+          specialteam: Flag("Har et specialteam."),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    samarbejde: Type.Optional(
+      Type.Object(
+        {
+          tvaerfagligt: Type.Optional(Samarbejdsform),
+          tvaersektorielt: Type.Optional(Samarbejdsform),
+          sektorer: Type.Optional(Type.Array(Kort("Sektor, fx `sundhed`."), { maxItems: 20 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    vidensudvikling: Type.Optional(
+      Type.Object(
+        {
+          holderSigOpdateret: Flag("Holder sig opdateret om bedste viden."),
+          deltagerINetvaerk: Flag("Deltager i faglige netværk."),
+          bidragerTilVidensudvikling: Flag("Bidrager til vidensudvikling."),
+          formidlerViden: Flag("Formidler viden til andre."),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    metoder: Type.Optional(
+      Type.Object(
+        {
+          socialpaedagogiskPraksis: Flag("Velfunderet socialpædagogisk praksis."),
+          maalgruppespecifikke: Type.Optional(Type.Array(Kort("Metode, fx `TEACCH`."), { maxItems: 50 })),
+          saerligTilpasning: Flag("Metoderne er særligt tilpasset målgruppen."),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    hjaelpemidler: Type.Optional(
+      Type.Object(
+        {
+          anvendes: Flag("Anvender hjælpemidler og teknologi."),
+          vejlederAndre: Flag("Vejleder andre i hjælpemidler."),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    fysiskeRammer: Type.Optional(
+      Type.Object(
+        {
+          tilpassetMaalgruppen: Flag("De fysiske rammer er tilpasset målgruppen."),
+          skaermning: Flag("Mulighed for skærmning."),
+        },
+        {
+          additionalProperties: false,
+          description: "Til interessenternes forslag om et parameter for fysiske rammer.",
+        },
+      ),
+    ),
+    supplerende: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: "^[a-z][A-Za-z0-9]*$", maxLength: 60 }),
+        Type.Union([Type.Boolean(), Type.Number(), Kort(""), Type.Array(Kort(""), { maxItems: 50 })]),
+        {
+          maxProperties: 100,
+          description: "Oplysninger til nye parametre, som ikke har et fast felt (fx `borgerinddragelse`).",
+        },
+      ),
+    ),
+    tilsynsvurdering: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: "^[a-z][A-Za-z0-9]*$", maxLength: 60 }),
+        Type.Union([Type.Literal("ingen"), Type.Literal("let"), Type.Literal("moderat"), Type.Literal("hoej")]),
+        { description: "Tilsynets eget niveau for en parameter; det afgør parameterens niveau." },
+      ),
+    ),
+  },
+  {
+    $id: "vurderingsgrundlag.json",
+    title: "Vurderingsgrundlag for én leverandør (eller afdeling) i én målgruppe",
+    additionalProperties: false,
+  },
+);
+
+export type Medarbejder = Static<typeof Medarbejder>;
+export type Vurderingsgrundlag = Static<typeof VurderingsgrundlagSchema>;

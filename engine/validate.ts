@@ -1,0 +1,303 @@
+// Schema validation with ajv, and the semantic checks a schema cannot express (unknown
+// thresholds and facts, duplicate parameter ids, fact parameters). Errors come back as a list of
+// Problems in Danish; nothing here throws on bad input.
+import Ajv, { type ErrorObject } from "ajv";
+import { FAKTA, LISTEFELT_PATTERN, type ParamType } from "./facts.js";
+import { type Problem, problem, type Sti, stiFromPointer } from "./problem.js";
+import {
+  type Betingelse,
+  type BetingelsesVaerdi,
+  type LeafBetingelse,
+  NIVEAUER,
+  type Regelsaet,
+  RegelsaetSchema,
+} from "./schema/regelsaet.js";
+import { type Vurderingsgrundlag, VurderingsgrundlagSchema } from "./schema/vurderingsgrundlag.js";
+
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+ajv.addSchema(VurderingsgrundlagSchema);
+const validateRegelsaetSchema = ajv.compile<Regelsaet>(RegelsaetSchema);
+const validateVurderingsgrundlagSchema = ajv.getSchema<Vurderingsgrundlag>("vurderingsgrundlag.json");
+if (!validateVurderingsgrundlagSchema) throw new Error("Engine: vurderingsgrundlag schema did not compile");
+
+const TYPE_NAVNE: Record<string, string> = {
+  string: "en tekst",
+  number: "et tal",
+  integer: "et helt tal",
+  boolean: "sand eller falsk (true/false)",
+  object: "et objekt",
+  array: "en liste",
+  null: "null",
+};
+
+function danskTekst(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return `Feltet '${p.missingProperty}' mangler.`;
+    case "additionalProperties":
+      return `Feltet '${p.additionalProperty}' er ukendt her.`;
+    case "type":
+      return `Skal være ${String(p.type)
+        .split(",")
+        .map((t) => TYPE_NAVNE[t] ?? t)
+        .join(" eller ")}.`;
+    case "enum":
+      return `${JSON.stringify(e.data)} er ikke tilladt. Skal være en af: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
+    case "const":
+      return `Skal være ${JSON.stringify(p.allowedValue)}.`;
+    case "minimum":
+      return `Skal være mindst ${p.limit}.`;
+    case "maximum":
+      return `Må højst være ${p.limit}.`;
+    case "minLength":
+      return p.limit === 1 ? "Må ikke være tom." : `Skal have mindst ${p.limit} tegn.`;
+    case "maxLength":
+      return `Må højst have ${p.limit} tegn.`;
+    case "minItems":
+      return `Skal have mindst ${p.limit} element${p.limit === 1 ? "" : "er"}.`;
+    case "maxItems":
+      return `Må højst have ${p.limit} elementer.`;
+    case "maxProperties":
+      return `Må højst have ${p.limit} felter.`;
+    case "pattern":
+      return `Har ikke den rette form (${String(p.pattern)}).`;
+    case "anyOf":
+      return "Passer ikke til nogen af de tilladte former.";
+    default:
+      return e.message ?? "Ugyldig værdi.";
+  }
+}
+
+/** Turns ajv's errors into Problems, dropping the summary errors of if/then and unions. */
+function fromAjv(errors: ErrorObject[] | null | undefined, rod: Sti = []): Problem[] {
+  if (!errors) return [];
+  const relevant = errors.filter((e) => e.keyword !== "if");
+  // A union (anyOf) reports every branch; keep the summary only where no branch said more.
+  const pathsWithDetail = new Set(relevant.filter((e) => e.keyword !== "anyOf").map((e) => e.instancePath));
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const e of relevant) {
+    if (e.keyword === "anyOf" && pathsWithDetail.has(e.instancePath)) continue;
+    const sti = [...rod, ...stiFromPointer(e.instancePath)];
+    if (e.keyword === "additionalProperties")
+      sti.push(String((e.params as Record<string, unknown>).additionalProperty));
+    const p = problem(sti, danskTekst(e));
+    const key = `${p.pointer} ${p.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+export function validateVurderingsgrundlag(input: unknown, rod: Sti = []): Problem[] {
+  if (validateVurderingsgrundlagSchema?.(input)) return [];
+  return fromAjv(validateVurderingsgrundlagSchema?.errors, rod);
+}
+
+export function isVurderingsgrundlag(input: unknown): input is Vurderingsgrundlag {
+  return validateVurderingsgrundlag(input).length === 0;
+}
+
+export interface RegelsaetValidering {
+  fejl: Problem[];
+  regelsaet?: Regelsaet;
+}
+
+/** Schema and semantic validation. `regelsaet` is set only when there are no errors. */
+export function validateRegelsaet(input: unknown): RegelsaetValidering {
+  if (!validateRegelsaetSchema(input)) return { fejl: fromAjv(validateRegelsaetSchema.errors) };
+  const fejl = semanticProblems(input);
+  return fejl.length > 0 ? { fejl } : { fejl, regelsaet: input };
+}
+
+function semanticProblems(r: Regelsaet): Problem[] {
+  const fejl: Problem[] = [];
+  const ids = new Map<string, number>();
+  r.parametre.forEach((p, i) => {
+    const foer = ids.get(p.id);
+    if (foer !== undefined) {
+      fejl.push(problem(["parametre", i, "id"], `Parameter-id '${p.id}' findes allerede (parametre[${foer}]).`));
+    } else ids.set(p.id, i);
+    for (const niveau of NIVEAUER) {
+      walkLeaves(p.niveauer[niveau].betingelser, ["parametre", i, "niveauer", niveau, "betingelser"], (leaf, sti) =>
+        fejl.push(...leafProblems(r, leaf, sti)),
+      );
+    }
+  });
+  for (const [navn, t] of Object.entries(r.taerskler)) {
+    const varianter = new Set<string>();
+    t.varianter?.forEach((v, i) => {
+      const sti = ["taerskler", navn, "varianter", i];
+      if (varianter.has(v.navn)) fejl.push(problem([...sti, "navn"], `Varianten '${v.navn}' findes to gange.`));
+      varianter.add(v.navn);
+      if (Array.isArray(v.vaerdi) !== Array.isArray(t.vaerdi)) {
+        fejl.push(problem([...sti, "vaerdi"], "Varianten skal have samme slags værdi (tal eller liste) som tærsklen."));
+      }
+    });
+  }
+  for (const niveau of ["moderat", "hoej"] as const) {
+    r.indplacering.krav?.[niveau]?.forEach((id, i) => {
+      if (!ids.has(id)) {
+        fejl.push(problem(["indplacering", "krav", niveau, i], `Parameteren '${id}' findes ikke i regelsættet.`));
+      }
+    });
+  }
+  const taelleTaerskler = [
+    "indplacering.moderat.minParametre",
+    "indplacering.hoej.minParametre",
+    "indplacering.hoej.maxModerat",
+  ];
+  const kraevede =
+    r.indplacering.metode === "vaegtet"
+      ? ["indplacering.vaegtet.moderat.minScore", "indplacering.vaegtet.hoej.minScore"]
+      : taelleTaerskler;
+  for (const navn of kraevede) {
+    if (!r.taerskler[navn]) {
+      fejl.push(
+        problem(
+          ["taerskler"],
+          `Tærsklen '${navn}' mangler; indplaceringsmetoden '${r.indplacering.metode}' bruger den.`,
+        ),
+      );
+    }
+  }
+  return fejl;
+}
+
+export function walkLeaves(b: Betingelse, sti: Sti, visit: (leaf: LeafBetingelse, sti: Sti) => void): void {
+  if ("all" in b) b.all.forEach((c, i) => walkLeaves(c, [...sti, "all", i], visit));
+  else if ("any" in b) b.any.forEach((c, i) => walkLeaves(c, [...sti, "any", i], visit));
+  else if ("not" in b) walkLeaves(b.not, [...sti, "not"], visit);
+  else visit(b, sti);
+}
+
+function taerskelProblem(r: Regelsaet, v: BetingelsesVaerdi, sti: Sti, forventet?: ParamType): Problem | undefined {
+  if (typeof v !== "object" || Array.isArray(v)) return undefined;
+  const t = r.taerskler[v.taerskel];
+  if (!t) {
+    const forslag = naermeste(v.taerskel, Object.keys(r.taerskler));
+    return problem(
+      [...sti, "taerskel"],
+      `Tærsklen '${v.taerskel}' findes ikke i taerskler.${forslag ? ` Mente du '${forslag}'?` : ""}`,
+    );
+  }
+  if (forventet === "tal" && Array.isArray(t.vaerdi))
+    return problem([...sti, "taerskel"], `Tærsklen '${v.taerskel}' er en liste; her skal bruges et tal.`);
+  if (forventet === "tekstliste" && !Array.isArray(t.vaerdi))
+    return problem([...sti, "taerskel"], `Tærsklen '${v.taerskel}' er et tal; her skal bruges en liste.`);
+  return undefined;
+}
+
+function leafProblems(r: Regelsaet, leaf: LeafBetingelse, sti: Sti): Problem[] {
+  const out: Problem[] = [];
+  const fakta = FAKTA.get(leaf.fact);
+  if (!fakta) {
+    const forslag = naermeste(leaf.fact, [...FAKTA.keys()]);
+    out.push(
+      problem(
+        [...sti, "fact"],
+        `Faktummet '${leaf.fact}' findes ikke.${forslag ? ` Mente du '${forslag}'?` : ""} Kendte fakta: ${[...FAKTA.keys()].join(", ")}.`,
+      ),
+    );
+    return out;
+  }
+  if (fakta.slags === "afledt" && leaf.path) {
+    out.push(problem([...sti, "path"], `Faktummet '${leaf.fact}' er afledt og har ingen 'path'; brug 'params'.`));
+  }
+  if (fakta.slags === "felt" && leaf.params && Object.keys(leaf.params).length > 0) {
+    out.push(problem([...sti, "params"], `Faktummet '${leaf.fact}' tager ingen 'params'; brug 'path'.`));
+  }
+  for (const [navn, spec] of Object.entries(fakta.params)) {
+    if (spec.paakraevet && leaf.params?.[navn] === undefined) {
+      out.push(problem([...sti, "params"], `Faktummet '${leaf.fact}' kræver parameteren '${navn}'.`));
+    }
+  }
+  for (const [navn, vaerdi] of Object.entries(leaf.params ?? {})) {
+    const spec = fakta.params[navn];
+    const psti = [...sti, "params", navn];
+    if (!spec) {
+      out.push(
+        problem(
+          psti,
+          `Faktummet '${leaf.fact}' kender ikke parameteren '${navn}'. Kendte: ${Object.keys(fakta.params).join(", ")}.`,
+        ),
+      );
+      continue;
+    }
+    const tp = taerskelProblem(r, vaerdi, psti, spec.type);
+    if (tp) out.push(tp);
+    else if (!(typeof vaerdi === "object" && !Array.isArray(vaerdi)) && !passerType(vaerdi, spec.type)) {
+      out.push(problem(psti, `Parameteren '${navn}' skal være ${PARAM_TYPE_TEKST[spec.type]}.`));
+    } else if (
+      leaf.fact === "antalElementer" &&
+      navn === "felt" &&
+      !new RegExp(LISTEFELT_PATTERN).test(String(vaerdi))
+    ) {
+      out.push(problem(psti, `'${String(vaerdi)}' er ikke en liste i vurderingsgrundlaget.`));
+    }
+  }
+  const tp = taerskelProblem(r, leaf.value, [...sti, "value"]);
+  if (tp) out.push(tp);
+  const listeOperator = leaf.operator === "in" || leaf.operator === "notIn";
+  const vaerdi = resolveForCheck(r, leaf.value);
+  if (listeOperator && vaerdi !== undefined && !Array.isArray(vaerdi)) {
+    out.push(problem([...sti, "value"], `Operatoren '${leaf.operator}' kræver en liste som værdi.`));
+  }
+  return out;
+}
+
+const PARAM_TYPE_TEKST: Record<ParamType, string> = {
+  tekstliste: "en liste af tekster",
+  tal: "et tal",
+  sandhed: "true eller false",
+  tekst: "en tekst",
+};
+
+function passerType(v: unknown, type: ParamType): boolean {
+  switch (type) {
+    case "tekstliste":
+      return Array.isArray(v) && v.every((x) => typeof x === "string");
+    case "tal":
+      return typeof v === "number";
+    case "sandhed":
+      return typeof v === "boolean";
+    case "tekst":
+      return typeof v === "string";
+  }
+}
+
+function resolveForCheck(r: Regelsaet, v: BetingelsesVaerdi): unknown {
+  if (typeof v === "object" && !Array.isArray(v)) return r.taerskler[v.taerskel]?.vaerdi;
+  return v;
+}
+
+/** The closest known name within a small edit distance, for "did you mean". */
+function naermeste(navn: string, kendte: string[]): string | undefined {
+  let bedst: string | undefined;
+  let bedstAfstand = Math.max(2, Math.floor(navn.length / 4)) + 1;
+  for (const k of kendte) {
+    const d = afstand(navn.toLowerCase(), k.toLowerCase());
+    if (d < bedstAfstand) {
+      bedst = k;
+      bedstAfstand = d;
+    }
+  }
+  return bedst;
+}
+
+function afstand(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] ?? 0;
+}
