@@ -1,5 +1,8 @@
 // The shared engine: pure TypeScript, no I/O, used by the API and the browser editor.
+
+export * from "./evaluator.js";
 export * from "./facts.js";
+export * from "./forfatter-tjek.js";
 export * from "./forklaring.js";
 export * from "./hash.js";
 export * from "./indplacer.js";
@@ -7,7 +10,9 @@ export * from "./naeste-niveau.js";
 export * from "./politik.js";
 export * from "./problem.js";
 export * from "./resultat.js";
+export * from "./scenarier.js";
 export * from "./schema/regelsaet.js";
 export * from "./schema/vurderingsgrundlag.js";
 export * from "./taerskler.js";
+export * from "./testtilfaelde.js";
 export * from "./validate.js";
