@@ -203,7 +203,11 @@ export async function sammenlignScenarier(
       if (!u || u.niveau === basis.niveau) continue;
       const ids = new Set([...basis.parametre.keys(), ...u.parametre.keys()]);
       const parametre = [...ids]
-        .map((id) => ({ id, fra: basis.parametre.get(id) ?? "slaaet-fra", til: u.parametre.get(id) ?? "slaaet-fra" }))
+        .map((id): Flytning["aarsager"][number]["parametre"][number] => ({
+          id,
+          fra: basis.parametre.get(id) ?? "slaaet-fra",
+          til: u.parametre.get(id) ?? "slaaet-fra",
+        }))
         .filter((p) => p.fra !== p.til);
       aarsager.push({
         scenarie: scenarier[s]?.navn ?? "",
