@@ -75,6 +75,13 @@ function fromAjv(errors: ErrorObject[] | null | undefined, rod: Sti = []): Probl
   const relevant = errors.filter((e) => e.keyword !== "if");
   // A union (anyOf) reports every branch; keep the summary only where no branch said more.
   const pathsWithDetail = new Set(relevant.filter((e) => e.keyword !== "anyOf").map((e) => e.instancePath));
+  // A union of literals reports one `const` error per literal; say it once, as a choice.
+  const konstanter = new Map<string, unknown[]>();
+  for (const e of relevant) {
+    if (e.keyword !== "const") continue;
+    const tilladt = (e.params as { allowedValue: unknown }).allowedValue;
+    konstanter.set(e.instancePath, [...(konstanter.get(e.instancePath) ?? []), tilladt]);
+  }
   const seen = new Set<string>();
   const out: Problem[] = [];
   for (const e of relevant) {
@@ -82,7 +89,12 @@ function fromAjv(errors: ErrorObject[] | null | undefined, rod: Sti = []): Probl
     const sti = [...rod, ...stiFromPointer(e.instancePath)];
     if (e.keyword === "additionalProperties")
       sti.push(String((e.params as Record<string, unknown>).additionalProperty));
-    const p = problem(sti, danskTekst(e));
+    const valg = konstanter.get(e.instancePath);
+    const tekst =
+      e.keyword === "const" && valg && valg.length > 1
+        ? `${JSON.stringify(e.data)} er ikke tilladt. Skal være en af: ${valg.map((v) => JSON.stringify(v)).join(", ")}.`
+        : danskTekst(e);
+    const p = problem(sti, tekst);
     const key = `${p.pointer} ${p.message}`;
     if (!seen.has(key)) {
       seen.add(key);
