@@ -84,14 +84,14 @@ function kravTekst(i: Indplacering, niveau: "moderat" | "hoej"): string {
       const mangler = Math.max(0, g.moderatMinParametre - (t.hoej + t.moderat));
       if (mangler > 0) {
         dele.push(
-          `${mangler} parameter${mangler === 1 ? "" : "e"} mere skal op på mindst moderat niveau (kravet er ${g.moderatMinParametre} af ${t.aktive} aktive; nu ${t.hoej + t.moderat}).`,
+          `${mangler} ${mangler === 1 ? "parameter" : "parametre"} mere skal op på mindst moderat niveau (kravet er ${g.moderatMinParametre} af ${t.aktive} aktive; nu ${t.hoej + t.moderat}).`,
         );
       }
     } else {
       const mangler = Math.max(0, g.hoejMinParametre - t.hoej);
       if (mangler > 0) {
         dele.push(
-          `${mangler} parameter${mangler === 1 ? "" : "e"} mere skal op på højt niveau (kravet er ${g.hoejMinParametre} af ${t.aktive} aktive; nu ${t.hoej}).`,
+          `${mangler} ${mangler === 1 ? "parameter" : "parametre"} mere skal op på højt niveau (kravet er ${g.hoejMinParametre} af ${t.aktive} aktive; nu ${t.hoej}).`,
         );
       }
       if (t.let + t.ingen > 0) dele.push(`Ingen parameter må ligge under moderat niveau (nu ${t.let + t.ingen}).`);
