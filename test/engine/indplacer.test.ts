@@ -1,17 +1,15 @@
 // Reasons, missing information, the assessor's own level, variants and the next level.
 import { describe, expect, it } from "vitest";
-import {
-  type BetingelsesForklaring,
-  EngineError,
-  indplacer,
-  type Regelsaet,
-  uopfyldte,
-} from "../../engine/index.js";
+import { type BetingelsesForklaring, EngineError, indplacer, type Regelsaet, uopfyldte } from "../../engine/index.js";
 import { leverandoer, syntetiskRegelsaet } from "../fixtures/factories.js";
 
 function medUddannelse(): Regelsaet {
   const r = syntetiskRegelsaet(["aktivPraksis", "uddannelse"]);
-  r.taerskler["uddannelse.relevante"] = { vaerdi: ["paedagog", "ergoterapeut"], enhed: "liste", beskrivelse: "Relevante." };
+  r.taerskler["uddannelse.relevante"] = {
+    vaerdi: ["paedagog", "ergoterapeut"],
+    enhed: "liste",
+    beskrivelse: "Relevante.",
+  };
   r.taerskler["uddannelse.moderat.minAndel"] = { vaerdi: 0.5, enhed: "andel", beskrivelse: "Halvdelen." };
   const p = r.parametre[1];
   if (!p) throw new Error("fixture");
@@ -32,7 +30,9 @@ const ansat = (uddannelser: string[], ansaettelse: "fast" | "vikar" = "fast") =>
 
 describe("reasons", () => {
   it("name the fact, operator, threshold, required and actual value and whether it held", async () => {
-    const input = leverandoer({ medarbejdere: [ansat(["paedagog"]), ansat(["pedel"]), ansat(["pedel"]), ansat(["paedagog"], "vikar")] });
+    const input = leverandoer({
+      medarbejdere: [ansat(["paedagog"]), ansat(["pedel"]), ansat(["pedel"]), ansat(["paedagog"], "vikar")],
+    });
     const res = await indplacer(medUddannelse(), input, { version: 3 });
     const udd = res.parametre.find((p) => p.id === "uddannelse");
     const moderat = udd?.begrundelse.find((b) => b.niveau === "moderat");
@@ -75,7 +75,9 @@ describe("missing information", () => {
     const p = r.parametre[0];
     if (!p) throw new Error("fixture");
     p.niveauer.let.betingelser = { fact: "samarbejde", path: "$.tvaerfagligt", operator: "notIn", value: ["ingen"] };
-    p.niveauer.moderat.betingelser = { not: { fact: "samarbejde", path: "$.tvaerfagligt", operator: "equal", value: "ingen" } };
+    p.niveauer.moderat.betingelser = {
+      not: { fact: "samarbejde", path: "$.tvaerfagligt", operator: "equal", value: "ingen" },
+    };
     const res = await indplacer(r, leverandoer());
     expect(res.parametre[0]?.regelNiveau).toBe("ingen");
     expect(res.parametre[0]?.begrundelse.map((b) => b.opfyldt)).toEqual([null, null, false]);
@@ -85,9 +87,17 @@ describe("missing information", () => {
 
 describe("tilsynsvurdering", () => {
   it("decides the level and the rule level is reported beside it", async () => {
-    const res = await indplacer(syntetiskRegelsaet(), leverandoer({ borgere: { let: 1, moderat: 2, hoej: 3 }, tilsynsvurdering: { fagmiljoe: "hoej" } }));
+    const res = await indplacer(
+      syntetiskRegelsaet(),
+      leverandoer({ borgere: { let: 1, moderat: 2, hoej: 3 }, tilsynsvurdering: { fagmiljoe: "hoej" } }),
+    );
     const f = res.parametre.find((p) => p.id === "fagmiljoe");
-    expect(f).toMatchObject({ niveau: "hoej", regelNiveau: "moderat", tilsynsvurdering: "hoej", afvigerFraRegler: true });
+    expect(f).toMatchObject({
+      niveau: "hoej",
+      regelNiveau: "moderat",
+      tilsynsvurdering: "hoej",
+      afvigerFraRegler: true,
+    });
   });
 });
 
@@ -118,13 +128,23 @@ describe("naesteNiveau", () => {
     expect(res.niveau).toBe("let");
     expect(res.naesteNiveau?.niveau).toBe("moderat");
     expect(res.naesteNiveau?.mangler).toHaveLength(8);
-    expect(res.naesteNiveau?.mangler[0]).toMatchObject({ parameter: "aktivPraksis", kraevet: 5, faktisk: 4, opfyldt: false });
+    expect(res.naesteNiveau?.mangler[0]).toMatchObject({
+      parameter: "aktivPraksis",
+      kraevet: 5,
+      faktisk: 4,
+      opfyldt: false,
+    });
     expect(res.naesteNiveau?.tekst).toContain("7 parametre mere skal op på mindst moderat niveau");
     const bedre = await indplacer(syntetiskRegelsaet(), { ...input, borgere: { let: 0, moderat: 3, hoej: 4 } });
     expect(bedre.niveau).toBe("moderat");
     expect(bedre.naesteNiveau?.niveau).toBe("hoej");
     expect(bedre.naesteNiveau?.mangler).toHaveLength(8);
-    expect(bedre.naesteNiveau?.mangler[0]).toMatchObject({ parameter: "aktivPraksis", niveau: "hoej", kraevet: 10, faktisk: 7 });
+    expect(bedre.naesteNiveau?.mangler[0]).toMatchObject({
+      parameter: "aktivPraksis",
+      niveau: "hoej",
+      kraevet: 10,
+      faktisk: 7,
+    });
     expect(bedre.naesteNiveau?.tekst).toContain("7 parametre mere skal op på højt niveau");
   });
 
@@ -143,7 +163,9 @@ describe("bad input", () => {
     const err = await indplacer(syntetiskRegelsaet(), { leverandoer: { id: 7 }, maalgruppe: "test" }).catch((e) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect(err.code).toBe("UGYLDIGT_VURDERINGSGRUNDLAG");
-    expect(err.detaljer).toEqual([{ path: "leverandoer.id", pointer: "/leverandoer/id", message: "Skal være en tekst." }]);
+    expect(err.detaljer).toEqual([
+      { path: "leverandoer.id", pointer: "/leverandoer/id", message: "Skal være en tekst." },
+    ]);
     const forkert = await indplacer(syntetiskRegelsaet(), leverandoer({ maalgruppe: "autisme" })).catch((e) => e);
     expect(forkert.code).toBe("FORKERT_MAALGRUPPE");
   });
