@@ -37,7 +37,8 @@ describe("reasons", () => {
     const udd = res.parametre.find((p) => p.id === "uddannelse");
     const moderat = udd?.begrundelse.find((b) => b.niveau === "moderat");
     expect(moderat?.opfyldt).toBe(false);
-    const leaf = (moderat?.betingelser as { dele: BetingelsesForklaring[] }).dele[0];
+    if (moderat?.betingelser.type !== "alle") throw new Error("expected an all-tree");
+    const leaf = moderat.betingelser.dele[0];
     expect(leaf).toMatchObject({
       type: "betingelse",
       fakta: "andelMedarbejdere",
