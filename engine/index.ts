@@ -11,6 +11,7 @@ export * from "./politik.js";
 export * from "./problem.js";
 export * from "./resultat.js";
 export * from "./scenarier.js";
+export * from "./schema/filer.js";
 export * from "./schema/regelsaet.js";
 export * from "./schema/vurderingsgrundlag.js";
 export * from "./taerskler.js";
