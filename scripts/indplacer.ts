@@ -68,7 +68,8 @@ for (const [i, v] of liste.entries()) {
 if (values.json) {
   console.log(JSON.stringify(resultater, null, 2));
 } else {
-  const grupper = Map.groupBy(resultater, (r) => r.maalgruppe);
+  const grupper = new Map<string, Indplacering[]>();
+  for (const r of resultater) grupper.set(r.maalgruppe, [...(grupper.get(r.maalgruppe) ?? []), r]);
   for (const [maalgruppe, rs] of grupper) {
     const ids = rs[0]?.parametre.map((p) => p.id) ?? [];
     console.log(`\n${maalgruppe} — regelsæt ${rs[0]?.regelsaet.hash.slice(0, 19)}…`);
