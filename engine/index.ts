@@ -17,3 +17,4 @@ export * from "./schema/vurderingsgrundlag.js";
 export * from "./taerskler.js";
 export * from "./testtilfaelde.js";
 export * from "./validate.js";
+export * from "./eksempel-generator.js";

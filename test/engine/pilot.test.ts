@@ -1,9 +1,10 @@
 // The three pilot regelsæt: valid, with the contract's threshold names, no authoring warnings,
 // their golden cases pass, and the example data set lands on every level.
 import { describe, expect, it } from "vitest";
+import { genererLeverandoerer } from "../../engine/eksempel-generator.js";
 import {
-  forfatterTjek,
   forbered,
+  forfatterTjek,
   indplacer,
   koerTesttilfaelde,
   sammenlignScenarier,
@@ -21,7 +22,16 @@ const KONTRAKT_TAERSKLER = [
   "indplacering.hoej.minParametre",
   "indplacering.hoej.maxModerat",
 ];
-const OTTE = ["aktivPraksis", "praksiserfaring", "uddannelse", "fagmiljoe", "samarbejde", "vidensudvikling", "metoder", "hjaelpemidler"];
+const OTTE = [
+  "aktivPraksis",
+  "praksiserfaring",
+  "uddannelse",
+  "fagmiljoe",
+  "samarbejde",
+  "vidensudvikling",
+  "metoder",
+  "hjaelpemidler",
+];
 
 describe.each(MAALGRUPPER)("pilot regelsæt %s", (m) => {
   const r = pilotRegelsaet(m);
@@ -32,7 +42,8 @@ describe.each(MAALGRUPPER)("pilot regelsæt %s", (m) => {
     for (const navn of KONTRAKT_TAERSKLER) expect(r.taerskler[navn], navn).toBeDefined();
     expect(r.parametre.filter((p) => p.aktiv !== false).map((p) => p.id)).toEqual(OTTE);
     expect(r.indplacering.metode).toBe("optaelling");
-    for (const p of r.parametre) for (const n of ["let", "moderat", "hoej"] as const) expect(p.niveauer[n].beskrivelse.length).toBeGreaterThan(40);
+    for (const p of r.parametre)
+      for (const n of ["let", "moderat", "hoej"] as const) expect(p.niveauer[n].beskrivelse.length).toBeGreaterThan(40);
   });
 
   it("passes its golden cases", async () => {
@@ -67,4 +78,11 @@ it("the pilot data set is about 100 providers, with vision mostly matrikelløse"
   expect(data.length).toBeGreaterThanOrEqual(90);
   const syn = data.filter((v) => v.maalgruppe === "synsnedsaettelse");
   expect(syn.filter((v) => v.leverandoer.type === "matrikelloes").length).toBeGreaterThan(syn.length / 2);
+});
+
+it("the seeded generator is deterministic and produces valid providers", () => {
+  const a = genererLeverandoerer(50, { seed: 7, maalgruppe: "autisme" });
+  expect(genererLeverandoerer(50, { seed: 7, maalgruppe: "autisme" })).toEqual(a);
+  expect(genererLeverandoerer(50, { seed: 8, maalgruppe: "autisme" })).not.toEqual(a);
+  for (const v of a) expect(validateVurderingsgrundlag(v)).toEqual([]);
 });
