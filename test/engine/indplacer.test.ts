@@ -39,6 +39,7 @@ describe("reasons", () => {
     expect(moderat?.opfyldt).toBe(false);
     if (moderat?.betingelser.type !== "alle") throw new Error("expected an all-tree");
     const leaf = moderat.betingelser.dele[0];
+    if (leaf?.type !== "betingelse") throw new Error("expected a condition");
     expect(leaf).toMatchObject({
       type: "betingelse",
       fakta: "andelMedarbejdere",
@@ -49,7 +50,7 @@ describe("reasons", () => {
       opfyldt: false,
       params: { uddannelser: ["paedagog", "ergoterapeut"], medVikarer: false },
     });
-    expect(leaf?.tekst).toBe(
+    expect(leaf.tekst).toBe(
       "andel faste medarbejdere med uddannelse som paedagog, ergoterapeut: 33,3 % – skal være mindst 50 % (tærskel uddannelse.moderat.minAndel): ikke opfyldt.",
     );
     expect(res.regelsaet).toMatchObject({ maalgruppe: "test", version: 3, kladde: false });
