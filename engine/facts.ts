@@ -18,7 +18,7 @@ export interface FaktumDefinition {
   beskrivelse: string;
   /** Input sections are read with `path`; derived facts take `params` instead. */
   slags: "felt" | "afledt";
-  params: Record<string, { type: ParamType; beskrivelse: string; paakraevet?: boolean }>;
+  params: Record<string, { type: ParamType; beskrivelse: string; paakraevet?: boolean; tilladte?: readonly string[] }>;
   beregn(input: Vurderingsgrundlag, params: Record<string, ParamVaerdi>): FaktumResultat;
   /** Danish phrase naming what is measured, used in reasons. */
   beskriv(params: Record<string, ParamVaerdi>, path?: string): string;
@@ -72,16 +72,20 @@ const antalBorgere: FaktumDefinition = {
   beskrivelse: "Antal borgere i målgruppen i året, lagt sammen over de behovsniveauer, der nævnes i `niveauer`.",
   slags: "afledt",
   params: {
-    niveauer: { type: "tekstliste", beskrivelse: "Behovsniveauer at tælle: let, moderat, hoej (standard: alle)." },
+    niveauer: {
+      type: "tekstliste",
+      beskrivelse: "Behovsniveauer at tælle: let, moderat, hoej (standard: alle).",
+      tilladte: BORGER_NIVEAUER,
+    },
   },
   beregn(input, params) {
     const niveauer = (params.niveauer as string[] | undefined) ?? [...BORGER_NIVEAUER];
     if (!input.borgere) return ukendt("borgere");
-    const mangler = niveauer
-      .filter((n) => input.borgere?.[n as (typeof BORGER_NIVEAUER)[number]] === undefined)
-      .map((n) => `borgere.${n}`);
+    const borgere: Record<string, number | undefined> = input.borgere;
+    const antal = (n: string) => (Object.hasOwn(borgere, n) ? borgere[n] : undefined);
+    const mangler = niveauer.filter((n) => antal(n) === undefined).map((n) => `borgere.${n}`);
     if (mangler.length > 0) return ukendt(...mangler);
-    return kendt(niveauer.reduce((sum, n) => sum + (input.borgere?.[n as (typeof BORGER_NIVEAUER)[number]] ?? 0), 0));
+    return kendt(niveauer.reduce((sum, n) => sum + (antal(n) ?? 0), 0));
   },
   beskriv(params) {
     const niveauer = params.niveauer as string[] | undefined;

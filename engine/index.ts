@@ -1,5 +1,6 @@
 // The shared engine: pure TypeScript, no I/O, used by the API and the browser editor.
 
+export * from "./eksempel-generator.js";
 export * from "./evaluator.js";
 export * from "./facts.js";
 export * from "./forfatter-tjek.js";
@@ -11,10 +12,8 @@ export * from "./politik.js";
 export * from "./problem.js";
 export * from "./resultat.js";
 export * from "./scenarier.js";
-export * from "./schema/filer.js";
 export * from "./schema/regelsaet.js";
 export * from "./schema/vurderingsgrundlag.js";
 export * from "./taerskler.js";
 export * from "./testtilfaelde.js";
 export * from "./validate.js";
-export * from "./eksempel-generator.js";

@@ -201,7 +201,9 @@ export function parameterFraBegrundelse(
   const regelNiveau = hoejesteNiveau(opfyldt);
   const mangler = new Set<string>();
   for (const b of begrundelse) manglendeIForklaring(b.betingelser, mangler);
-  const tilsynsvurdering = input.tilsynsvurdering?.[p.id];
+  // Own properties only: a parameter id such as "constructor" must not read Object.prototype.
+  const vurderinger = input.tilsynsvurdering;
+  const tilsynsvurdering = vurderinger && Object.hasOwn(vurderinger, p.id) ? vurderinger[p.id] : undefined;
   const resultat: ParameterResultat = {
     id: p.id,
     navn: p.navn,

@@ -1,7 +1,7 @@
 // Schema validation with ajv, and the semantic checks a schema cannot express (unknown
 // thresholds and facts, duplicate parameter ids, fact parameters). Errors come back as a list of
 // Problems in Danish; nothing here throws on bad input.
-import Ajv, { type ErrorObject } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { FAKTA, LISTEFELT_PATTERN, type ParamType } from "./facts.js";
 import { type Problem, problem, type Sti, stiFromPointer } from "./problem.js";
 import {
@@ -10,15 +10,16 @@ import {
   type LeafBetingelse,
   NIVEAUER,
   type Regelsaet,
-  RegelsaetSchema,
 } from "./schema/regelsaet.js";
-import { type Vurderingsgrundlag, VurderingsgrundlagSchema } from "./schema/vurderingsgrundlag.js";
+import {
+  validateRegelsaetSchema as validateRegelsaetGen,
+  validateVurderingsgrundlagSchema as validateVurderingsgrundlagGen,
+} from "./schema/validatorer.gen.js";
+import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-ajv.addSchema(VurderingsgrundlagSchema);
-const validateRegelsaetSchema = ajv.compile<Regelsaet>(RegelsaetSchema);
-const validateVurderingsgrundlagSchema = ajv.getSchema<Vurderingsgrundlag>("vurderingsgrundlag.json");
-if (!validateVurderingsgrundlagSchema) throw new Error("Engine: vurderingsgrundlag schema did not compile");
+// Precompiled by `npm run schema` (ajv standalone): no code is generated at run time.
+const validateRegelsaetSchema = validateRegelsaetGen as ValidateFunction<Regelsaet>;
+const validateVurderingsgrundlagSchema = validateVurderingsgrundlagGen as ValidateFunction<Vurderingsgrundlag>;
 
 const TYPE_NAVNE: Record<string, string> = {
   string: "en tekst",
@@ -105,8 +106,8 @@ function fromAjv(errors: ErrorObject[] | null | undefined, rod: Sti = []): Probl
 }
 
 export function validateVurderingsgrundlag(input: unknown, rod: Sti = []): Problem[] {
-  if (validateVurderingsgrundlagSchema?.(input)) return [];
-  return fromAjv(validateVurderingsgrundlagSchema?.errors, rod);
+  if (validateVurderingsgrundlagSchema(input)) return [];
+  return fromAjv(validateVurderingsgrundlagSchema.errors, rod);
 }
 
 export function isVurderingsgrundlag(input: unknown): input is Vurderingsgrundlag {
@@ -243,6 +244,8 @@ function leafProblems(r: Regelsaet, leaf: LeafBetingelse, sti: Sti): Problem[] {
     if (tp) out.push(tp);
     else if (!(typeof vaerdi === "object" && !Array.isArray(vaerdi)) && !passerType(vaerdi, spec.type)) {
       out.push(problem(psti, `Parameteren '${navn}' skal være ${PARAM_TYPE_TEKST[spec.type]}.`));
+    } else if (spec.tilladte && Array.isArray(vaerdi) && vaerdi.some((x) => !spec.tilladte?.includes(String(x)))) {
+      out.push(problem(psti, `Parameteren '${navn}' må kun indeholde: ${spec.tilladte.join(", ")}.`));
     } else if (
       leaf.fact === "antalElementer" &&
       navn === "felt" &&

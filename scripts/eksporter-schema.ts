@@ -1,9 +1,8 @@
-// Writes the JSON Schemas to rulesets/schema/ for editors and other tools. The test
-// suite checks that the files match the schemas in code.
+// `npm run schema`: writes the files generated from the schemas (see schema-filer.ts).
 import { writeFileSync } from "node:fs";
-import { schemaFiler } from "../engine/schema/filer.js";
+import { schemaFiler } from "./schema-filer.js";
 
-for (const [navn, indhold] of Object.entries(schemaFiler())) {
-  writeFileSync(new URL(`../rulesets/schema/${navn}`, import.meta.url), indhold);
-  console.log(`skrev rulesets/schema/${navn}`);
+for (const [sti, indhold] of Object.entries(schemaFiler())) {
+  writeFileSync(new URL(`../${sti}`, import.meta.url), indhold);
+  console.log(`skrev ${sti}`);
 }

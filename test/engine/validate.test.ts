@@ -1,6 +1,6 @@
 // Schema and semantic rejection, with the messages a user reads.
 import { describe, expect, it } from "vitest";
-import { type Regelsaet, validateRegelsaet, validateVurderingsgrundlag } from "../../engine/index.js";
+import { indplacer, type Regelsaet, validateRegelsaet, validateVurderingsgrundlag } from "../../engine/index.js";
 import { leverandoer, syntetiskRegelsaet } from "../fixtures/factories.js";
 
 function medLeaf(leaf: Record<string, unknown>): Regelsaet {
@@ -136,5 +136,28 @@ describe("validateVurderingsgrundlag", () => {
       "borgere.hoej: Skal være et helt tal.",
       'medarbejdere[0].ansaettelse: "deltid" er ikke tilladt. Skal være en af: "fast", "vikar".',
     ]);
+  });
+});
+
+describe("hostile names", () => {
+  it("a parameter called 'constructor' does not read Object.prototype", async () => {
+    const r = syntetiskRegelsaet(["constructor", "toString"]);
+    expect(validateRegelsaet(r).fejl).toEqual([]);
+    const res = await indplacer(r, leverandoer({ borgere: { let: 1, moderat: 0, hoej: 0 } }));
+    expect(res.parametre.map((p) => [p.id, p.niveau, p.tilsynsvurdering])).toEqual([
+      ["constructor", "let", undefined],
+      ["toString", "let", undefined],
+    ]);
+  });
+  it("antalBorgere only counts known need levels", () => {
+    const [f] = fejlFor(
+      medLeaf({
+        fact: "antalBorgere",
+        params: { niveauer: ["hoej", "constructor"] },
+        operator: "greaterThan",
+        value: 1,
+      }),
+    );
+    expect(f?.message).toBe("Parameteren 'niveauer' må kun indeholde: let, moderat, hoej.");
   });
 });
