@@ -1,0 +1,84 @@
+// A number input that lets the user type freely ("0," or "") and reports only valid numbers.
+// Shares (0–1) can be shown as percentages.
+import { useEffect, useId, useState } from "react";
+
+interface Props {
+  id?: string;
+  label: string;
+  vaerdi: number | undefined;
+  onAendring: (v: number) => void;
+  procent?: boolean;
+  min?: number;
+  max?: number;
+  trin?: number;
+  kunLaes?: boolean;
+  beskrivelseId?: string;
+  skyder?: boolean;
+  skjulLabel?: boolean;
+}
+
+const rund = (v: number) => Math.round(v * 1e6) / 1e6;
+
+export function TalFelt(p: Props) {
+  const autoId = useId();
+  const id = p.id ?? autoId;
+  const vis = (v: number | undefined) => (v === undefined ? "" : String(rund(p.procent ? v * 100 : v)));
+  const [tekst, setTekst] = useState(vis(p.vaerdi));
+  const [ugyldig, setUgyldig] = useState(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only an outside change of the value resets the text
+  useEffect(() => {
+    const tal = Number(tekst.replace(",", "."));
+    const fra = p.procent ? tal / 100 : tal;
+    if (tekst === "" || !Number.isFinite(tal) || rund(fra) !== rund(p.vaerdi ?? Number.NaN)) {
+      setTekst(vis(p.vaerdi));
+      setUgyldig(false);
+    }
+  }, [p.vaerdi, p.procent]);
+
+  const skift = (ny: string) => {
+    setTekst(ny);
+    const tal = Number(ny.replace(",", "."));
+    const ok = ny.trim() !== "" && Number.isFinite(tal);
+    setUgyldig(!ok);
+    if (ok) p.onAendring(rund(p.procent ? tal / 100 : tal));
+  };
+
+  const faktor = p.procent ? 100 : 1;
+  const min = p.min === undefined ? undefined : p.min * faktor;
+  const max = p.max === undefined ? undefined : p.max * faktor;
+  const trin = p.trin ?? (p.procent ? 1 : "any");
+  return (
+    <span className="talfelt">
+      <label htmlFor={id} className={p.skjulLabel ? "skjult" : undefined}>
+        {p.label}
+      </label>
+      <span className="talfelt-input">
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          value={tekst}
+          onChange={(e) => skift(e.target.value)}
+          readOnly={p.kunLaes}
+          aria-invalid={ugyldig || undefined}
+          aria-describedby={p.beskrivelseId}
+          size={6}
+        />
+        {p.procent && <span aria-hidden="true">%</span>}
+      </span>
+      {p.skyder && min !== undefined && max !== undefined && (
+        <input
+          type="range"
+          aria-label={`${p.label} (skyder)`}
+          min={min}
+          max={max}
+          step={trin}
+          value={Number(tekst.replace(",", ".")) || 0}
+          disabled={p.kunLaes}
+          onChange={(e) => skift(e.target.value)}
+        />
+      )}
+    </span>
+  );
+}

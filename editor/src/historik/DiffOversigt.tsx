@@ -1,0 +1,130 @@
+// The server's summary of what changed between two versions (GET …/diff): thresholds, weights,
+// parameters, conditions, policy and golden cases, in words.
+import type { ReactNode } from "react";
+
+type Felt = { felt: string; fra?: unknown; til?: unknown };
+
+export interface DiffSvar {
+  identisk?: boolean;
+  antal?: number;
+  generelt?: Felt[];
+  taerskler?: {
+    tilfoejet?: { navn: string; vaerdi: unknown }[];
+    fjernet?: { navn: string; vaerdi: unknown }[];
+    aendret?: { navn: string; aendringer: Felt[] }[];
+  };
+  parametre?: {
+    tilfoejet?: { id: string; navn: string }[];
+    fjernet?: { id: string; navn: string }[];
+    aktiveret?: string[];
+    deaktiveret?: string[];
+    vaegte?: { id: string; fra: number; til: number }[];
+    tekster?: { id: string; aendringer: Felt[] }[];
+    betingelser?: { id: string; niveau: string }[];
+  };
+  indplacering?: Felt[];
+  testtilfaelde?: { tilfoejet?: string[]; fjernet?: string[]; aendret?: string[] };
+}
+
+const vis = (v: unknown) => (v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v));
+
+function FraTil({ f }: { f: Felt }) {
+  return (
+    <>
+      <code>{f.felt}</code>: <span className="mono">{vis(f.fra)}</span> → <span className="mono">{vis(f.til)}</span>
+    </>
+  );
+}
+
+export function DiffOversigt({ d }: { d: DiffSvar }) {
+  if (d.identisk) return <p>De to versioner er ens.</p>;
+  const punkter: { noegle: string; indhold: ReactNode }[] = [];
+  for (const f of d.generelt ?? []) punkter.push({ noegle: `g${f.felt}`, indhold: <FraTil f={f} /> });
+  for (const t of d.taerskler?.tilfoejet ?? [])
+    punkter.push({
+      noegle: `t+${t.navn}`,
+      indhold: (
+        <>
+          Ny tærskel <code>{t.navn}</code> = {vis(t.vaerdi)}
+        </>
+      ),
+    });
+  for (const t of d.taerskler?.fjernet ?? [])
+    punkter.push({
+      noegle: `t-${t.navn}`,
+      indhold: (
+        <>
+          Tærsklen <code>{t.navn}</code> er fjernet
+        </>
+      ),
+    });
+  for (const t of d.taerskler?.aendret ?? [])
+    for (const f of t.aendringer)
+      punkter.push({
+        noegle: `t${t.navn}${f.felt}`,
+        indhold: (
+          <>
+            Tærskel <code>{t.navn}</code> <FraTil f={f} />
+          </>
+        ),
+      });
+  const p = d.parametre;
+  for (const x of p?.tilfoejet ?? []) punkter.push({ noegle: `p+${x.id}`, indhold: <>Ny parameter {x.navn}</> });
+  for (const x of p?.fjernet ?? [])
+    punkter.push({ noegle: `p-${x.id}`, indhold: <>Parameteren {x.navn} er fjernet</> });
+  for (const id of p?.aktiveret ?? []) punkter.push({ noegle: `pa${id}`, indhold: <>{id} er slået til</> });
+  for (const id of p?.deaktiveret ?? []) punkter.push({ noegle: `pd${id}`, indhold: <>{id} er slået fra</> });
+  for (const v of p?.vaegte ?? [])
+    punkter.push({
+      noegle: `pv${v.id}`,
+      indhold: (
+        <>
+          Vægt for {v.id}: {v.fra} → {v.til}
+        </>
+      ),
+    });
+  for (const t of p?.tekster ?? [])
+    for (const f of t.aendringer)
+      punkter.push({
+        noegle: `pt${t.id}${f.felt}`,
+        indhold: (
+          <>
+            Tekst i {t.id}: <code>{f.felt}</code> er ændret
+          </>
+        ),
+      });
+  for (const b of p?.betingelser ?? [])
+    punkter.push({
+      noegle: `pb${b.id}${b.niveau}`,
+      indhold: (
+        <>
+          Betingelserne for {b.id} på {b.niveau} niveau er ændret
+        </>
+      ),
+    });
+  for (const f of d.indplacering ?? [])
+    punkter.push({
+      noegle: `i${f.felt}`,
+      indhold: (
+        <>
+          Indplacering <FraTil f={f} />
+        </>
+      ),
+    });
+  const tt = d.testtilfaelde;
+  for (const n of tt?.tilfoejet ?? []) punkter.push({ noegle: `tt+${n}`, indhold: <>Nyt testtilfælde: {n}</> });
+  for (const n of tt?.fjernet ?? []) punkter.push({ noegle: `tt-${n}`, indhold: <>Testtilfælde fjernet: {n}</> });
+  for (const n of tt?.aendret ?? []) punkter.push({ noegle: `tt${n}`, indhold: <>Testtilfælde ændret: {n}</> });
+  return (
+    <div className="aendringsliste" data-testid="diff-oversigt">
+      <p>
+        {d.antal ?? punkter.length} ændring{(d.antal ?? punkter.length) === 1 ? "" : "er"}:
+      </p>
+      <ul>
+        {punkter.map((x) => (
+          <li key={x.noegle}>{x.indhold}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+// Regelsæt: the JSON editor on the draft beside the threshold form, the test panel, the golden
+// cases and the list of problems; save (with conflict handling), discard and publish.
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { fejlTekst } from "../faelles/api-klient.js";
+import { useAuth } from "../faelles/auth.js";
+import { Faner } from "../faelles/Faner.js";
+import { kortHash } from "../faelles/format.js";
+import { MaalgruppeHoved } from "../faelles/MaalgruppeHoved.js";
+import { useSti } from "../faelles/router.js";
+import { Fejlboks, Indlaeser } from "../faelles/Status.js";
+import type { JsonEditorHandle } from "../monaco/JsonEditor.js";
+import { analyser, editorProblemer } from "./analyse.js";
+import { regelsaetHover } from "./hover.js";
+import { KonfliktDialog } from "./KonfliktDialog.js";
+import { Problemliste } from "./Problemliste.js";
+import { PublicerDialog } from "./PublicerDialog.js";
+import { TaerskelForm } from "./TaerskelForm.js";
+import { TestPanel } from "./TestPanel.js";
+import { Testtilfaelde, useTesttilfaelde } from "./Testtilfaelde.js";
+import { useUdkast } from "./useUdkast.js";
+
+const JsonEditor = lazy(() => import("../monaco/JsonEditor.js"));
+
+export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
+  const { api, kan } = useAuth();
+  const { query } = useSti();
+  const versionParam = query.get("version");
+  const version = versionParam ? Number(versionParam) : undefined;
+  const redigerbar = kan("forfatter") && version === undefined;
+  const { u, setTekst, aendre, gem, loesKonflikt, annullerKonflikt, kasser, publicer } = useUdkast(
+    api,
+    maalgruppe,
+    redigerbar,
+    version,
+  );
+  const tekst = useDeferredValue(u.tekst);
+  const analyse = useMemo(() => analyser(tekst), [tekst]);
+  const problemer = useMemo(() => editorProblemer(analyse, u.serverFejl), [analyse, u.serverFejl]);
+  const testtilfaelde = useTesttilfaelde(analyse.regelsaet);
+  const [fane, setFane] = useState("form");
+  const [publicerAaben, setPublicerAaben] = useState(false);
+  const editorRef = useRef<JsonEditorHandle | null>(null);
+  const aendret = redigerbar && u.status === "klar" && u.tekst !== u.gemtTekst;
+
+  useEffect(() => {
+    if (!aendret) return;
+    const advar = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", advar);
+    return () => window.removeEventListener("beforeunload", advar);
+  }, [aendret]);
+
+  if (u.status === "indlaeser") return <Indlaeser />;
+  if (u.status === "fejl") return <Fejlboks>{fejlTekst(u.indlaesningsFejl)}</Fejlboks>;
+
+  const titel = analyse.regelsaet?.titel ?? u.publiceret?.regelsaet.titel ?? maalgruppe;
+  const antalFejl = analyse.syntaksFejl.length + analyse.fejl.length + u.serverFejl.length;
+  const fejledeTest = testtilfaelde?.filter((t) => !t.bestaaet).length ?? 0;
+  const info = u.publiceret?.info;
+
+  let status: string;
+  if (version !== undefined) status = `Version ${version} (kun læsning)`;
+  else if (!redigerbar) status = info ? `Publiceret version ${info.version}` : "Ingen publiceret version";
+  else if (u.harServerKladde) status = aendret ? "Kladde – ikke gemte ændringer" : "Kladde – gemt";
+  else status = aendret ? "Ny kladde – ikke gemt" : `Ingen kladde – viser version ${info?.version ?? "?"}`;
+
+  return (
+    <section className="side regelsaet-side">
+      <MaalgruppeHoved maalgruppe={maalgruppe} titel={titel} aktiv="regelsaet" />
+      <div className="vaerktoejslinje">
+        <div>
+          <h1>{titel}</h1>
+          <p className="diskret" data-testid="regelsaet-status">
+            {status}
+            {info && (
+              <>
+                {" · "}publiceret version {info.version}{" "}
+                <span className="mono" title={info.hash}>
+                  {kortHash(info.hash)}
+                </span>
+              </>
+            )}
+          </p>
+        </div>
+        {redigerbar && (
+          <div className="knapper">
+            {u.arbejder && (
+              <span role="status" className="diskret">
+                {u.arbejder}
+              </span>
+            )}
+            <button
+              type="button"
+              className="primaer"
+              onClick={gem}
+              disabled={u.arbejder !== null || analyse.syntaksFejl.length > 0 || (!aendret && u.harServerKladde)}
+            >
+              Gem kladde
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                if (window.confirm("Kassér kladden og alle ændringer i den?")) kasser();
+              }}
+              disabled={u.arbejder !== null || (!u.harServerKladde && !aendret)}
+            >
+              Kassér kladde
+            </button>
+            <button
+              type="button"
+              onClick={() => setPublicerAaben(true)}
+              disabled={u.arbejder !== null || (!u.harServerKladde && !aendret)}
+            >
+              Publicér …
+            </button>
+          </div>
+        )}
+      </div>
+      {u.besked && (
+        <p
+          className={u.besked.slags === "ok" ? "besked ok" : "besked fejl"}
+          role={u.besked.slags === "ok" ? "status" : "alert"}
+        >
+          {u.besked.tekst}
+        </p>
+      )}
+      <div className="to-kolonner">
+        <div className="editor-kolonne">
+          <Suspense fallback={<Indlaeser tekst="Indlæser editoren …" />}>
+            <JsonEditor
+              modelNavn={`${maalgruppe}${version !== undefined ? `-v${version}` : ""}`}
+              vaerdi={u.tekst}
+              onAendring={redigerbar ? setTekst : undefined}
+              kunLaes={!redigerbar}
+              problemer={problemer}
+              hoverHjaelp={regelsaetHover}
+              ariaLabel={`Regelsæt for ${titel} som JSON`}
+              onKlar={(h) => {
+                editorRef.current = h;
+              }}
+            />
+          </Suspense>
+        </div>
+        <div className="panel-kolonne">
+          <Faner
+            label="Værktøjer til regelsættet"
+            aktiv={fane}
+            vaelg={setFane}
+            faner={[
+              {
+                id: "form",
+                titel: "Tærskler og vægte",
+                indhold: () =>
+                  analyse.syntaksFejl.length > 0 ? (
+                    <p className="advarsel">Ret JSON-syntaksfejlene i editoren for at bruge formularen.</p>
+                  ) : (
+                    <TaerskelForm vaerdi={analyse.vaerdi} aendre={aendre} kunLaes={!redigerbar} />
+                  ),
+              },
+              {
+                id: "test",
+                titel: "Test",
+                indhold: () => <TestPanel maalgruppe={maalgruppe} regelsaet={analyse.regelsaet} kladde={redigerbar} />,
+              },
+              {
+                id: "testtilfaelde",
+                titel: (
+                  <>
+                    Testtilfælde{" "}
+                    {testtilfaelde && testtilfaelde.length > 0 && (
+                      <span className={`taeller ${fejledeTest > 0 ? "taeller-fejl" : "taeller-ok"}`}>
+                        {testtilfaelde.length - fejledeTest}/{testtilfaelde.length}
+                      </span>
+                    )}
+                  </>
+                ),
+                indhold: () => <Testtilfaelde resultater={analyse.regelsaet ? testtilfaelde : null} />,
+              },
+              {
+                id: "problemer",
+                titel: (
+                  <>
+                    Problemer{" "}
+                    <span
+                      className={`taeller ${antalFejl > 0 ? "taeller-fejl" : "taeller-ok"}`}
+                      data-testid="antal-fejl"
+                    >
+                      {antalFejl}
+                    </span>
+                  </>
+                ),
+                indhold: () => (
+                  <Problemliste
+                    analyse={analyse}
+                    serverFejl={u.serverFejl}
+                    serverAdvarsler={u.serverAdvarsler}
+                    vis={(p) => editorRef.current?.visPointer(p)}
+                    visOffset={(o) => editorRef.current?.visOffset(o)}
+                  />
+                ),
+              },
+            ]}
+          />
+        </div>
+      </div>
+      <KonfliktDialog konflikt={u.konflikt} minTekst={u.tekst} vaelg={loesKonflikt} annuller={annullerKonflikt} />
+      <PublicerDialog
+        aaben={publicerAaben}
+        luk={() => setPublicerAaben(false)}
+        antalFejl={antalFejl}
+        fejledeTest={fejledeTest}
+        publicer={async (note) => {
+          setPublicerAaben(false);
+          await publicer(note);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+// A comparison's results: providers per level per scenario (chart and table), the transition
+// matrix between two scenarios, and the providers that move with the parameters that moved them.
+import { useId, useMemo, useState } from "react";
+import type { Sammenligning } from "../../../engine/index.js";
+import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
+import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
+import { Diagram, NIVEAU_FARVE } from "./Diagram.js";
+
+const RANG: Record<string, number> = { "ikke-indplaceret": 0, let: 1, moderat: 2, hoej: 3, ingen: 0, "slaaet-fra": -1 };
+
+function Fordeling({ s }: { s: Sammenligning }) {
+  const etiketter = useMemo(() => s.scenarier.map((x) => x.navn), [s]);
+  const serier = useMemo(
+    () =>
+      INDPLACERINGSNIVEAUER.map((n) => ({
+        navn: niveauNavn(n),
+        farve: NIVEAU_FARVE[n] ?? "#888",
+        data: s.scenarier.map((x) => x.fordeling[n]),
+      })),
+    [s],
+  );
+  return (
+    <section aria-labelledby="fordeling-titel">
+      <h2 id="fordeling-titel">Leverandører pr. niveau</h2>
+      <div className="kolonner-2">
+        <Diagram
+          type="bar"
+          etiketter={etiketter}
+          serier={serier}
+          ariaLabel="Søjlediagram: antal leverandører på hvert niveau i hvert scenarie. Tallene står i tabellen ved siden af."
+          yTitel="Leverandører"
+        />
+        <table className="tabel kompakt" data-testid="fordeling">
+          <thead>
+            <tr>
+              <th scope="col">Scenarie</th>
+              {INDPLACERINGSNIVEAUER.map((n) => (
+                <th key={n} scope="col" className="tal">
+                  {niveauNavn(n)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {s.scenarier.map((x) => (
+              <tr key={x.navn}>
+                <th scope="row">{x.navn}</th>
+                {INDPLACERINGSNIVEAUER.map((n) => (
+                  <td key={n} className="tal">
+                    {x.fordeling[n]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Overgange({ s }: { s: Sammenligning }) {
+  const id = useId();
+  const [valgt, setValgt] = useState(0);
+  const o = s.overgange[Math.min(valgt, s.overgange.length - 1)];
+  if (!o) return null;
+  return (
+    <section aria-labelledby={`${id}-titel`}>
+      <h2 id={`${id}-titel`}>Overgange mellem scenarier</h2>
+      <div className="felt-raekke">
+        <label htmlFor={`${id}-par`}>Fra og til</label>
+        <select id={`${id}-par`} value={valgt} onChange={(e) => setValgt(Number(e.target.value))}>
+          {s.overgange.map((x, i) => (
+            <option key={`${x.fra}→${x.til}`} value={i}>
+              {x.fra} → {x.til}
+            </option>
+          ))}
+        </select>
+      </div>
+      <table className="tabel kompakt matrix" aria-describedby={`${id}-forklaring`}>
+        <caption id={`${id}-forklaring`} className="diskret">
+          Rækker: niveau i «{o.fra}». Kolonner: niveau i «{o.til}». Grøn: op, rød: ned.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              {o.fra} ↓ / {o.til} →
+            </th>
+            {INDPLACERINGSNIVEAUER.map((n) => (
+              <th key={n} scope="col" className="tal">
+                {niveauNavn(n)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {INDPLACERINGSNIVEAUER.map((fra) => (
+            <tr key={fra}>
+              <th scope="row">{niveauNavn(fra)}</th>
+              {INDPLACERINGSNIVEAUER.map((til) => {
+                const n = o.matrix[fra][til];
+                const klasse =
+                  fra === til ? "diagonal" : n > 0 ? ((RANG[til] ?? 0) > (RANG[fra] ?? 0) ? "op" : "ned") : "";
+                return (
+                  <td key={til} className={`tal ${klasse}`}>
+                    {n}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Flyttede({ s, navne }: { s: Sammenligning; navne: Map<string, string> }) {
+  const forste = s.scenarier[0]?.navn ?? "";
+  return (
+    <section aria-labelledby="flyttede-titel">
+      <h2 id="flyttede-titel">
+        Leverandører der flytter ({s.flyttede.length} af {s.antalLeverandoerer})
+      </h2>
+      {s.flyttede.length === 0 ? (
+        <p>Ingen leverandører skifter niveau i forhold til «{forste}».</p>
+      ) : (
+        <table className="tabel kompakt" data-testid="flyttede">
+          <thead>
+            <tr>
+              <th scope="col">Leverandør</th>
+              {s.scenarier.map((x) => (
+                <th key={x.navn} scope="col">
+                  {x.navn}
+                </th>
+              ))}
+              <th scope="col">Hvorfor (i forhold til «{forste}»)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.flyttede.map((f) => (
+              <tr key={`${f.leverandoer.id}|${f.leverandoer.afdeling ?? ""}`}>
+                <th scope="row">
+                  {f.leverandoer.navn ?? f.leverandoer.id}
+                  {f.leverandoer.afdeling ? `, ${f.leverandoer.afdeling}` : ""}
+                </th>
+                {s.scenarier.map((x) => (
+                  <td key={x.navn}>
+                    <NiveauMaerke niveau={f.niveauer[x.navn] ?? "ikke-indplaceret"} />
+                  </td>
+                ))}
+                <td>
+                  <ul className="aarsager">
+                    {f.aarsager.map((a) => (
+                      <li key={a.scenarie}>
+                        <strong>{a.scenarie}:</strong>{" "}
+                        {a.politik
+                          ? "ingen parameter skifter niveau; politikken, vægtene eller grænserne flytter leverandøren."
+                          : a.parametre
+                              .map(
+                                (p) =>
+                                  `${navne.get(p.id) ?? p.id} ${p.fra === "slaaet-fra" ? "slået fra" : niveauNavn(p.fra).toLowerCase()} → ${p.til === "slaaet-fra" ? "slået fra" : niveauNavn(p.til).toLowerCase()}`,
+                              )
+                              .join("; ")}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function Resultater({ s, navne }: { s: Sammenligning; navne: Map<string, string> }) {
+  return (
+    <div className="resultater">
+      <Fordeling s={s} />
+      {s.overgange.length > 0 && <Overgange s={s} />}
+      <Flyttede s={s} navne={navne} />
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+// Scenarier: start from the published version or the draft, define scenarios (or load the
+// stakeholders' example scenarios), and compare them over the example data set or an uploaded one.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { type Regelsaet, type Sammenligning, type Scenarie, validateRegelsaet } from "../../../engine/index.js";
+import { fejlTekst } from "../faelles/api-klient.js";
+import { useAuth } from "../faelles/auth.js";
+import { eksempeldata, eksempelScenarier } from "../faelles/eksempler.js";
+import { MaalgruppeHoved } from "../faelles/MaalgruppeHoved.js";
+import { Fejlboks, Fremdrift, Indlaeser } from "../faelles/Status.js";
+import { useHent } from "../faelles/useHent.js";
+import { aktuelUdkastTekst } from "../regelsaet/useUdkast.js";
+import { type Data, Datakilde } from "./Datakilde.js";
+import { BeregningsFejl, koer } from "./evaluering.js";
+import { FoelsomhedPanel } from "./FoelsomhedPanel.js";
+import { aendringerMellem, antalAendringer } from "./kladde-aendringer.js";
+import { Resultater } from "./Resultater.js";
+import { ScenarieKort } from "./ScenarieKort.js";
+
+type Grundlag = "publiceret" | "kladde";
+
+// Scenarios survive moving between the målgruppe's views.
+const gemteScenarier = new Map<string, Scenarie[]>();
+const UDGANGSPUNKT: Scenarie = { navn: "Udgangspunkt", aendringer: {} };
+
+function unikNavn(navn: string, brugt: Scenarie[]): string {
+  let n = navn;
+  for (let i = 2; brugt.some((s) => s.navn === n); i++) n = `${navn} (${i})`;
+  return n;
+}
+
+export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
+  const { api } = useAuth();
+  const kilder = useHent(async () => {
+    const pub = await api.regelsaet(maalgruppe).catch(() => null);
+    const tekst = aktuelUdkastTekst(maalgruppe);
+    let kladde: { regelsaet?: Regelsaet; ugyldig?: boolean; ikkeGemt?: boolean } | null = null;
+    if (tekst !== undefined) {
+      try {
+        const v = validateRegelsaet(JSON.parse(tekst));
+        kladde = v.regelsaet ? { regelsaet: v.regelsaet, ikkeGemt: true } : { ugyldig: true };
+      } catch {
+        kladde = { ugyldig: true };
+      }
+    } else {
+      const k = await api.kladde(maalgruppe);
+      if (k) kladde = { regelsaet: k.data };
+    }
+    return { pub, kladde };
+  }, [api, maalgruppe]);
+  const [grundlag, setGrundlag] = useState<Grundlag>("kladde");
+  const [scenarier, setScenarierState] = useState<Scenarie[]>(() => gemteScenarier.get(maalgruppe) ?? [UDGANGSPUNKT]);
+  const setScenarier = (s: Scenarie[]) => {
+    gemteScenarier.set(maalgruppe, s);
+    setScenarierState(s);
+  };
+  const [eksempel, setEksempel] = useState<Data | null>(null);
+  const [data, setData] = useState<Data | null>(null);
+  const [resultat, setResultat] = useState<{ s?: Sammenligning; fejl?: unknown; fremdrift?: [number, number] }>({});
+  const ac = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    void eksempeldata(maalgruppe).then((d) => {
+      const e = { navn: "eksempeldata", leverandoerer: d };
+      setEksempel(e);
+      setData((x) => x ?? e);
+    });
+  }, [maalgruppe]);
+
+  const pub = kilder.data?.pub;
+  const kladde = kilder.data?.kladde;
+  const brugKladde = grundlag === "kladde" && kladde?.regelsaet !== undefined;
+  const grund = brugKladde ? kladde?.regelsaet : pub?.data;
+  const navne = useMemo(() => new Map((grund?.parametre ?? []).map((p) => [p.id, p.navn])), [grund]);
+
+  useEffect(() => {
+    if (!grund || !data) return;
+    ac.current?.abort();
+    const c = new AbortController();
+    ac.current = c;
+    const t = setTimeout(() => {
+      setResultat((r) => ({ ...r, fremdrift: [0, 0] }));
+      koer(
+        { type: "sammenlign", regelsaet: grund, scenarier, leverandoerer: data.leverandoerer },
+        { signal: c.signal, onProgress: (a, b) => setResultat((r) => ({ ...r, fremdrift: [a, b] })) },
+      ).then(
+        (s) => !c.signal.aborted && setResultat({ s }),
+        (fejl) => !c.signal.aborted && setResultat({ fejl }),
+      );
+    }, 300);
+    return () => {
+      clearTimeout(t);
+      c.abort();
+    };
+  }, [grund, scenarier, data]);
+
+  if (kilder.indlaeser && !kilder.data) return <Indlaeser />;
+  if (kilder.fejl !== undefined) return <Fejlboks>{fejlTekst(kilder.fejl)}</Fejlboks>;
+
+  const tilfoejKladdensAendringer = () => {
+    if (!pub || !kladde?.regelsaet) return;
+    const { aendringer } = aendringerMellem(pub.data, kladde.regelsaet);
+    setScenarier([...scenarier, { navn: unikNavn("Kladdens ændringer", scenarier), aendringer }]);
+  };
+  const kladdeForskel = pub && kladde?.regelsaet ? aendringerMellem(pub.data, kladde.regelsaet) : null;
+
+  return (
+    <section className="side">
+      <MaalgruppeHoved maalgruppe={maalgruppe} titel={grund?.titel} aktiv="scenarier" />
+      <h1>Scenarier for {grund?.titel ?? maalgruppe}</h1>
+      <div className="kolonner-sidebar">
+        <div>
+          <fieldset className="gruppe">
+            <legend>Udgangspunkt</legend>
+            <label className="afkryds">
+              <input
+                type="radio"
+                name="grundlag"
+                checked={!brugKladde}
+                onChange={() => setGrundlag("publiceret")}
+                disabled={!pub}
+              />
+              Publiceret version {pub?.info.version ?? ""}
+            </label>
+            <label className="afkryds">
+              <input
+                type="radio"
+                name="grundlag"
+                checked={brugKladde}
+                onChange={() => setGrundlag("kladde")}
+                disabled={!kladde?.regelsaet}
+              />
+              Kladden{kladde?.ikkeGemt ? " (med ikke-gemte ændringer)" : ""}
+              {!kladde && <span className="diskret"> – ingen kladde</span>}
+              {kladde?.ugyldig && <span className="fejl"> – har fejl</span>}
+            </label>
+            {kladdeForskel && !brugKladde && antalAendringer(kladdeForskel.aendringer) > 0 && (
+              <button type="button" onClick={tilfoejKladdensAendringer}>
+                Tilføj kladdens ændringer som scenarie
+              </button>
+            )}
+          </fieldset>
+          <Datakilde maalgruppe={maalgruppe} data={data} eksempel={eksempel} vaelg={setData} />
+          <h2>Scenarier</h2>
+          {grund &&
+            scenarier.map((s, i) => (
+              <ScenarieKort
+                // biome-ignore lint/suspicious/noArrayIndexKey: names change while typing; the position is the identity
+                key={i}
+                nummer={i + 1}
+                scenarie={s}
+                grund={grund}
+                aendre={(ny) => setScenarier(scenarier.map((x, j) => (j === i ? ny : x)))}
+                fjern={scenarier.length > 1 ? () => setScenarier(scenarier.filter((_, j) => j !== i)) : undefined}
+              />
+            ))}
+          <div className="knapper">
+            <button
+              type="button"
+              onClick={() =>
+                setScenarier([...scenarier, { navn: unikNavn("Nyt scenarie", scenarier), aendringer: {} }])
+              }
+            >
+              Tilføj scenarie
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void eksempelScenarier().then((e) => {
+                  const nye = e.filter((x) => !scenarier.some((s) => s.navn === x.navn));
+                  setScenarier([...scenarier, ...nye]);
+                })
+              }
+            >
+              Indlæs eksempelscenarier
+            </button>
+            <button type="button" onClick={() => setScenarier([UDGANGSPUNKT])}>
+              Nulstil
+            </button>
+          </div>
+        </div>
+        <div>
+          {resultat.fremdrift && (
+            <Fremdrift
+              faerdige={resultat.fremdrift[0]}
+              ialt={resultat.fremdrift[1]}
+              tekst="Sammenligner …"
+              afbryd={() => {
+                ac.current?.abort();
+                setResultat({});
+              }}
+            />
+          )}
+          {resultat.fejl !== undefined && (
+            <Fejlboks>
+              {fejlTekst(resultat.fejl)}
+              {resultat.fejl instanceof BeregningsFejl && (
+                <ul>
+                  {resultat.fejl.detaljer.slice(0, 10).map((d) => (
+                    <li key={`${d.path}${d.message}`}>
+                      {d.path}: {d.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Fejlboks>
+          )}
+          {resultat.s && <Resultater s={resultat.s} navne={navne} />}
+          {grund && data && <FoelsomhedPanel grund={grund} scenarier={scenarier} leverandoerer={data.leverandoerer} />}
+        </div>
+      </div>
+    </section>
+  );
+}
