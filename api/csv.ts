@@ -1,0 +1,173 @@
+// Batch input as CSV: one row per provider (or afdeling), columns derived from the
+// vurderingsgrundlag schema so that they cannot drift from it. Nested fields are flattened with a
+// dot (`borgere.let`); lists are written with `|` between items (`TEACCH|KRAP`); staff and
+// `supplerende` are JSON in one cell; `tilsynsvurdering.<parameter>` columns hold the assessor's
+// level. An empty cell means "not reported". Values that cannot be read are passed on as text so
+// that schema validation reports them at their exact path.
+import { parse } from "csv-parse/sync";
+import { VurderingsgrundlagSchema } from "../engine/index.js";
+import { HttpError } from "./http-error.js";
+
+export type Kolonnetype = "tekst" | "heltal" | "tal" | "sandhed" | "liste" | "json";
+
+export interface Kolonne {
+  navn: string;
+  type: Kolonnetype;
+  beskrivelse: string;
+  /** Allowed values, for enumerations. */
+  vaerdier?: string[];
+}
+
+interface SkemaDel {
+  type?: string;
+  description?: string;
+  properties?: Record<string, SkemaDel>;
+  items?: SkemaDel;
+  anyOf?: { const?: unknown }[];
+  patternProperties?: Record<string, SkemaDel>;
+}
+
+function kolonnetype(s: SkemaDel): Pick<Kolonne, "type" | "vaerdier"> {
+  if (s.anyOf?.every((a) => typeof a.const === "string")) {
+    return { type: "tekst", vaerdier: s.anyOf.map((a) => String(a.const)) };
+  }
+  switch (s.type) {
+    case "boolean":
+      return { type: "sandhed" };
+    case "integer":
+      return { type: "heltal" };
+    case "number":
+      return { type: "tal" };
+    case "array":
+      return s.items?.type === "string" ? { type: "liste" } : { type: "json" };
+    case "object":
+      return { type: "json" };
+    default:
+      return { type: "tekst" };
+  }
+}
+
+export const TILSYNSVURDERING_PREFIKS = "tilsynsvurdering.";
+
+/** The CSV columns, in the order the documentation lists them. */
+export function csvKolonner(): Kolonne[] {
+  const ud: Kolonne[] = [];
+  const props = (VurderingsgrundlagSchema as SkemaDel).properties ?? {};
+  for (const [navn, s] of Object.entries(props)) {
+    if (navn === "$schema") continue;
+    if (navn === "tilsynsvurdering") {
+      ud.push({
+        navn: `${TILSYNSVURDERING_PREFIKS}<parameter>`,
+        type: "tekst",
+        vaerdier: ["ingen", "let", "moderat", "hoej"],
+        beskrivelse: "Tilsynets eget niveau for en parameter, fx kolonnen `tilsynsvurdering.fagmiljoe`.",
+      });
+    } else if (s.type === "object" && s.properties) {
+      for (const [under, us] of Object.entries(s.properties)) {
+        ud.push({ navn: `${navn}.${under}`, beskrivelse: us.description ?? "", ...kolonnetype(us) });
+      }
+    } else {
+      ud.push({ navn, beskrivelse: s.description ?? "", ...kolonnetype(s) });
+    }
+  }
+  return ud;
+}
+
+const KOLONNER = new Map(csvKolonner().map((k) => [k.navn, k]));
+const PARAMETER_ID = /^[a-z][A-Za-z0-9]{0,59}$/;
+const SANDT = new Set(["true", "ja", "sand", "1", "x"]);
+const FALSK = new Set(["false", "nej", "falsk", "0"]);
+
+function laesCelle(k: Pick<Kolonne, "type">, tekst: string): unknown {
+  switch (k.type) {
+    case "sandhed": {
+      const t = tekst.toLowerCase();
+      return SANDT.has(t) ? true : FALSK.has(t) ? false : tekst;
+    }
+    case "heltal":
+    case "tal":
+      return /^-?[0-9]{1,15}([.,][0-9]{1,15})?$/.test(tekst) ? Number(tekst.replace(",", ".")) : tekst;
+    case "liste":
+      return tekst
+        .split("|")
+        .map((d) => d.trim())
+        .filter((d) => d !== "");
+    case "json":
+      try {
+        return JSON.parse(tekst);
+      } catch {
+        return tekst;
+      }
+    default:
+      return tekst;
+  }
+}
+
+function saet(maal: Record<string, unknown>, sti: string[], vaerdi: unknown): void {
+  const [foerste, ...rest] = sti;
+  if (foerste === undefined) return;
+  if (rest.length === 0) {
+    maal[foerste] = vaerdi;
+    return;
+  }
+  const under = (Object.hasOwn(maal, foerste) ? maal[foerste] : undefined) as Record<string, unknown> | undefined;
+  const obj = under ?? {};
+  maal[foerste] = obj;
+  saet(obj, rest, vaerdi);
+}
+
+function skilletegn(tekst: string): string {
+  const foersteLinje = tekst.slice(0, tekst.search(/\r?\n|$/));
+  const antal = (t: string) => foersteLinje.split(t).length - 1;
+  const kandidater = [",", ";", "\t"].sort((a, b) => antal(b) - antal(a));
+  return kandidater[0] ?? ",";
+}
+
+/** Reads a CSV text into vurderingsgrundlag objects (unvalidated), one per data row. */
+export function laesCsv(tekst: string, maxRaekker: number): unknown[] {
+  let raekker: string[][];
+  try {
+    raekker = parse(tekst, {
+      bom: true,
+      delimiter: skilletegn(tekst),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+      max_record_size: 1_000_000,
+    }) as string[][];
+  } catch (e) {
+    const besked = e instanceof Error ? e.message : String(e);
+    throw new HttpError(400, "UGYLDIG_CSV", "CSV-filen kan ikke læses.", [{ path: "(csv)", message: besked }]);
+  }
+  const [hoved, ...data] = raekker;
+  if (!hoved) throw new HttpError(422, "UGYLDIG_CSV", "CSV-filen er tom; første linje skal være kolonnenavne.");
+  if (data.length > maxRaekker) {
+    throw new HttpError(413, "FOR_MANGE", `Højst ${maxRaekker} leverandører i én kørsel; filen har ${data.length}.`);
+  }
+  const problemer: { path: string; message: string }[] = [];
+  const sete = new Set<string>();
+  const kolonner = hoved.map((navn, i) => {
+    const sted = `kolonne ${i + 1} ('${navn}')`;
+    if (sete.has(navn)) problemer.push({ path: sted, message: "Kolonnen findes to gange." });
+    sete.add(navn);
+    const k = KOLONNER.get(navn);
+    if (k) return { sti: navn.split("."), k };
+    if (navn.startsWith(TILSYNSVURDERING_PREFIKS) && PARAMETER_ID.test(navn.slice(TILSYNSVURDERING_PREFIKS.length))) {
+      return { sti: ["tilsynsvurdering", navn.slice(TILSYNSVURDERING_PREFIKS.length)], k: { type: "tekst" as const } };
+    }
+    problemer.push({ path: sted, message: "Ukendt kolonne. Se kolonnerne i API-dokumentationen." });
+    return undefined;
+  });
+  for (const kraevet of ["leverandoer.id", "maalgruppe"]) {
+    if (!sete.has(kraevet)) problemer.push({ path: "(kolonner)", message: `Kolonnen '${kraevet}' mangler.` });
+  }
+  if (problemer.length > 0) throw new HttpError(422, "UGYLDIG_CSV", "CSV-filens kolonner passer ikke.", problemer);
+  return data.map((raekke) => {
+    const vg: Record<string, unknown> = {};
+    raekke.forEach((celle, i) => {
+      const kol = kolonner[i];
+      if (kol && celle !== "") saet(vg, kol.sti, laesCelle(kol.k, celle));
+    });
+    return vg;
+  });
+}

@@ -1,0 +1,160 @@
+// Indplacering through the API: find the regelsæt (latest, a given version, or the draft),
+// evaluate with the prepared regelsæt, store every decision with who asked, and recompute a
+// stored decision with the version it names.
+import {
+  canonicalJson,
+  EngineError,
+  type ForberedtRegelsaet,
+  type Indplacering,
+  indplacer,
+  type Vurderingsgrundlag,
+  validateVurderingsgrundlag,
+} from "../engine/index.js";
+import type { Database } from "./db/database.js";
+import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
+import type { Kilde, RegelsaetCache } from "./motor.js";
+import { gemIndplaceringer, type LagretIndplacering, type NyIndplacering } from "./store/indplaceringer.js";
+
+export interface Valg {
+  version?: number;
+  kladde: boolean;
+}
+
+export type Udfald =
+  | ({ id: string } & Indplacering)
+  | { index: number; fejl: string; kode: string; detaljer: Detalje[] };
+
+type Opslag = (maalgruppe: string) => Promise<Kilde | undefined>;
+
+/** Looks each målgruppe up once per request. */
+function opslag(db: Database, cache: RegelsaetCache, valg: Valg): Opslag {
+  const fundet = new Map<string, Promise<Kilde | undefined>>();
+  return (maalgruppe) => {
+    let p = fundet.get(maalgruppe);
+    if (!p) {
+      p = valg.kladde ? cache.kladde(db, maalgruppe) : cache.version(db, maalgruppe, valg.version);
+      fundet.set(maalgruppe, p);
+    }
+    return p;
+  };
+}
+
+function ukendtRegelsaet(maalgruppe: string, valg: Valg, rod: (string | number)[]): HttpError {
+  const hvad = valg.kladde
+    ? `Der er ingen kladde for målgruppen '${maalgruppe}'.`
+    : valg.version !== undefined
+      ? `Målgruppen '${maalgruppe}' har ingen version ${valg.version}.`
+      : `Der er intet publiceret regelsæt for målgruppen '${maalgruppe}'.`;
+  return new HttpError(422, "UKENDT_REGELSAET", hvad, [detalje([...rod, "maalgruppe"], hvad)]);
+}
+
+interface Evalueret {
+  resultat: Indplacering;
+  kilde: Kilde;
+  input: Vurderingsgrundlag;
+}
+
+async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, valg: Valg): Promise<Evalueret> {
+  const problemer = validateVurderingsgrundlag(input);
+  if (problemer.length > 0) {
+    throw new HttpError(
+      422,
+      "UGYLDIGT_VURDERINGSGRUNDLAG",
+      "Vurderingsgrundlaget er ugyldigt.",
+      detaljerFra(problemer, rod),
+    );
+  }
+  const vg = input as Vurderingsgrundlag;
+  const kilde = await find(vg.maalgruppe);
+  if (!kilde) throw ukendtRegelsaet(vg.maalgruppe, valg, rod);
+  try {
+    const meta = kilde.version === null ? { kladde: true } : { version: kilde.version, kladde: false };
+    return { resultat: await indplacer(kilde.forberedt, vg, meta), kilde, input: vg };
+  } catch (e) {
+    if (e instanceof EngineError) throw new HttpError(422, e.code, e.message, detaljerFra(e.detaljer, rod));
+    throw e;
+  }
+}
+
+function tilLager(e: Evalueret, noegle: string): NyIndplacering {
+  return {
+    maalgruppe: e.kilde.maalgruppe,
+    version: e.kilde.version,
+    kladde: e.kilde.version === null,
+    hash: e.kilde.hash,
+    leverandoerId: e.input.leverandoer.id,
+    niveau: e.resultat.niveau,
+    vurderingsgrundlag: e.input,
+    resultat: e.resultat,
+    noegle,
+  };
+}
+
+function kladdeIndhold(ev: readonly Evalueret[]) {
+  const k = ev.find((e) => e.kilde.version === null);
+  return k?.kilde.indhold === undefined ? undefined : { hash: k.kilde.hash, indhold: k.kilde.indhold };
+}
+
+export async function indplacerEn(
+  db: Database,
+  cache: RegelsaetCache,
+  input: unknown,
+  valg: Valg,
+  noegle: string,
+): Promise<{ id: string } & Indplacering> {
+  const e = await evaluer(input, ["vurderingsgrundlag"], opslag(db, cache, valg), valg);
+  const [id] = await gemIndplaceringer(db, [tilLager(e, noegle)], kladdeIndhold([e]));
+  if (!id) throw new Error("API: no id for a stored indplacering");
+  return { id, ...e.resultat };
+}
+
+/** Evaluates every item; an invalid item becomes an error entry at its index, the rest are stored. */
+export async function indplacerMange(
+  db: Database,
+  cache: RegelsaetCache,
+  liste: readonly unknown[],
+  valg: Valg,
+  noegle: string,
+): Promise<Udfald[]> {
+  const find = opslag(db, cache, valg);
+  const udfald: (Evalueret | Udfald)[] = [];
+  for (const [i, input] of liste.entries()) {
+    try {
+      udfald.push(await evaluer(input, ["vurderingsgrundlag", i], find, valg));
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      udfald.push({ index: i, fejl: e.fejl, kode: e.code, detaljer: e.detaljer });
+    }
+  }
+  const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
+  const ids = await gemIndplaceringer(
+    db,
+    gode.map((e) => tilLager(e, noegle)),
+    kladdeIndhold(gode),
+  );
+  let n = 0;
+  return udfald.map((u) => ("kilde" in u ? { id: ids[n++] ?? "", ...u.resultat } : u));
+}
+
+export interface Genberegning {
+  identisk: boolean;
+  indplacering: Indplacering;
+}
+
+/** Recomputes a stored decision with the regelsæt it names and compares canonical JSON. */
+export async function genberegn(
+  db: Database,
+  cache: RegelsaetCache,
+  lagret: LagretIndplacering,
+): Promise<Genberegning> {
+  let f: ForberedtRegelsaet | undefined;
+  if (lagret.version !== null) f = (await cache.version(db, lagret.maalgruppe, lagret.version))?.forberedt;
+  else f = await cache.kladdeIndhold(db, lagret.hash);
+  if (!f || f.hash !== lagret.hash) {
+    throw new HttpError(409, "REGELSAET_MANGLER", "Regelsættet, som afgørelsen blev truffet med, kan ikke findes.");
+  }
+  const meta = lagret.version === null ? { kladde: true } : { version: lagret.version, kladde: false };
+  const indplacering = await indplacer(f, lagret.vurderingsgrundlag, meta);
+  const ny = canonicalJson(JSON.parse(JSON.stringify(indplacering)));
+  return { identisk: ny === canonicalJson(lagret.resultat), indplacering };
+}

@@ -1,0 +1,101 @@
+// Starts the server: open the database (embedded in DATA_DIR, or DATABASE_URL), migrate, publish
+// the pilot regelsæt on first start, print the first admin key, listen, and on SIGTERM/SIGINT
+// stop taking requests, let those in flight finish, and close the database.
+import { once } from "node:events";
+import { mkdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { pino } from "pino";
+import { createApp, ROD } from "./app.js";
+import { type Database, openPglite, openPostgres } from "./db/database.js";
+import { migrer } from "./db/migrate.js";
+import { laesKonfiguration } from "./konfiguration.js";
+import { filer, fjernServerInfo, LaasOptaget, skrivServerInfo, tagLaas } from "./lokal.js";
+import { indlaesPilotRegelsaet } from "./seed.js";
+import { fornyLokalNoegle, opretFoersteAdmin, tilbagekaldLokalNoegle } from "./store/noegler.js";
+
+const config = laesKonfiguration();
+const log = pino({ level: config.logLevel, redact: ["req.headers.authorization", "headers.authorization"] });
+
+let db: Database | undefined;
+let frigivLaas: (() => Promise<void>) | undefined;
+const embedded = config.databaseUrl === undefined;
+
+async function ryd(): Promise<void> {
+  if (embedded) await fjernServerInfo(config.dataDir).catch(() => {});
+  await db?.close().catch(() => {});
+  await frigivLaas?.().catch(() => {});
+}
+
+async function start() {
+  if (config.databaseUrl) {
+    db = await openPostgres(config.databaseUrl);
+  } else {
+    await mkdir(config.dataDir, { recursive: true });
+    frigivLaas = await tagLaas(config.dataDir, "server");
+    db = await openPglite(filer(config.dataDir).pglite);
+  }
+  const nye = await migrer(db);
+  if (nye.length > 0) log.info({ migreringer: nye }, "Databasen er migreret");
+  await indlaesPilotRegelsaet(db, join(ROD, "rulesets"), log);
+  const admin = await opretFoersteAdmin(db);
+  if (admin) {
+    console.log("");
+    console.log(`Admin-nøgle: ${admin}`);
+    console.log(
+      "Gem nøglen nu – den vises ikke igen. Flere nøgler: npm run noegle -- opret --rolle tilsyn --navn <navn>",
+    );
+    console.log("");
+  }
+  const lokalNoegle = embedded ? await fornyLokalNoegle(db) : undefined;
+
+  const tilstand = { lukker: false };
+  const app = createApp({
+    db,
+    logger: log,
+    bodyLimit: config.bodyLimit,
+    maxBatch: config.maxBatch,
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+    tilstand,
+  });
+  const server = config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host);
+  await once(server, "listening");
+  const port = (server.address() as AddressInfo).port;
+  if (embedded) {
+    const vaert = !config.host || config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+    await skrivServerInfo(config.dataDir, { pid: process.pid, port, vaert }, lokalNoegle);
+  }
+  log.info({ port, database: db.slags, dataDir: embedded ? config.dataDir : undefined }, "Serveren lytter");
+  console.log(`Lytter på http://localhost:${port} (API-dokumentation: http://localhost:${port}/api/v1/docs)`);
+
+  let lukker = false;
+  const luk = async (signal: string) => {
+    if (lukker) return;
+    lukker = true;
+    tilstand.lukker = true;
+    log.info({ signal }, "Lukker: færdiggør igangværende forespørgsler");
+    const lukket = new Promise<void>((r) => server.close(() => r()));
+    server.closeIdleConnections();
+    const tvang = setTimeout(() => server.closeAllConnections(), config.lukketid * 1000);
+    await lukket;
+    clearTimeout(tvang);
+    if (db && lokalNoegle) await tilbagekaldLokalNoegle(db).catch((err) => log.warn({ err }, "lokal-cli"));
+    await ryd();
+    log.info("Lukket");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void luk("SIGTERM"));
+  process.on("SIGINT", () => void luk("SIGINT"));
+}
+
+start().catch(async (e) => {
+  if (e instanceof LaasOptaget) {
+    console.error(`${e.message} Stop den først, eller brug en anden DATA_DIR.`);
+    await db?.close().catch(() => {});
+    process.exit(1);
+  }
+  log.fatal({ err: e }, "Serveren kunne ikke starte");
+  await ryd();
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+// Access: `Authorization: Bearer <key>`, roles laeser < tilsyn < forfatter < admin. Failed
+// authentications are rate limited per client address; a valid key is never held back by them.
+import type { RequestHandler, Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import type { Forespoergsel } from "../db/database.js";
+import { HttpError } from "../http-error.js";
+import { findNoegle, harRolle, type Noegle, type Rolle } from "../store/noegler.js";
+
+export interface AdgangValg {
+  /** Failed authentications allowed per address within the window. */
+  graense: number;
+  vindueMs: number;
+}
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9_-]{1,200})[ ]*$/i;
+
+export function lavAdgang(db: Forespoergsel, valg: AdgangValg) {
+  const fejlGraense = rateLimit({
+    windowMs: valg.vindueMs,
+    limit: valg.graense,
+    standardHeaders: false,
+    legacyHeaders: false,
+    validate: { xForwardedForHeader: false },
+    handler: (req, _res, next) => {
+      const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const sekunder = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
+      next(
+        new HttpError(
+          429,
+          "FOR_MANGE_FORSOEG",
+          "For mange forsøg med en ugyldig eller manglende nøgle. Prøv igen senere.",
+          [],
+          { "Retry-After": String(sekunder) },
+        ),
+      );
+    },
+  });
+
+  /** Middleware that lets a request through when its key has at least `rolle`. */
+  return function kraev(rolle: Rolle): RequestHandler {
+    return async (req, res, next) => {
+      const header = req.get("authorization");
+      const m = header === undefined ? null : BEARER.exec(header);
+      const noegle = m?.[1] ? await findNoegle(db, m[1]) : undefined;
+      if (!noegle) {
+        const fejl =
+          header === undefined
+            ? new HttpError(401, "NOEGLE_MANGLER", "Send en API-nøgle: Authorization: Bearer <nøgle>.")
+            : new HttpError(401, "UGYLDIG_NOEGLE", "API-nøglen er ukendt eller tilbagekaldt.");
+        fejl.headers["WWW-Authenticate"] = 'Bearer realm="specialiseringsmodel"';
+        // Counts the failure; answers 429 itself once the limit is passed.
+        await fejlGraense(req, res, () => next(fejl));
+        return;
+      }
+      res.locals.noegle = noegle;
+      if (!harRolle(noegle, rolle)) {
+        next(
+          new HttpError(
+            403,
+            "MANGLER_ROLLE",
+            `Kræver rollen '${rolle}'; nøglen '${noegle.navn}' har '${noegle.rolle}'.`,
+          ),
+        );
+        return;
+      }
+      next();
+    };
+  };
+}
+
+/** The key an authenticated request was made with. */
+export function noegleFor(res: Response): Noegle {
+  const n = res.locals.noegle as Noegle | undefined;
+  if (!n) throw new Error("API: route used without an access check");
+  return n;
+}
+
+export function kraevRolle(res: Response, rolle: Rolle, hvad: string): void {
+  const n = noegleFor(res);
+  if (!harRolle(n, rolle)) {
+    throw new HttpError(403, "MANGLER_ROLLE", `${hvad} kræver rollen '${rolle}'; nøglen '${n.navn}' har '${n.rolle}'.`);
+  }
+}

@@ -1,0 +1,34 @@
+// Structured request logs (pino-http) with a request id that is echoed in X-Request-Id. Only
+// method, path, status and timing are logged: never headers (the Authorization key), query
+// strings or bodies.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+
+const SIKKERT_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function logning(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId(req: IncomingMessage, res: ServerResponse) {
+      const indkommende = req.headers["x-request-id"];
+      const id = typeof indkommende === "string" && SIKKERT_ID.test(indkommende) ? indkommende : randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split("?")[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    customProps: (_req, res) => {
+      const noegle = (res as ServerResponse & { locals?: { noegle?: { navn: string } } }).locals?.noegle;
+      return noegle ? { noegle: noegle.navn } : {};
+    },
+  });
+}

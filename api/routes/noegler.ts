@@ -1,0 +1,43 @@
+// Key administration for admins: list (never the secret), create (the secret is returned once),
+// revoke. A revoked key stops working at the next request: keys are looked up on every request.
+import { Router } from "express";
+import { kunFelter, objektKrop } from "../forespoergsel.js";
+import { HttpError } from "../http-error.js";
+import type { Kontekst } from "../kontekst.js";
+import { noegleFor } from "../middleware/adgang.js";
+import {
+  LOKAL_CLI,
+  listNoegler,
+  NOEGLE_NAVN_PATTERN,
+  opretNoegle,
+  tilbagekaldNoegle,
+  tjekNoegleInput,
+} from "../store/noegler.js";
+
+export function noegleRoutes(ctx: Kontekst): Router {
+  const r = Router();
+
+  r.get("/noegler", ctx.kraev("admin"), async (_req, res) => {
+    res.json({ noegler: await listNoegler(ctx.db) });
+  });
+
+  r.post("/noegler", ctx.kraev("admin"), async (req, res) => {
+    const krop = objektKrop(req);
+    kunFelter(krop, ["navn", "rolle"]);
+    const { navn, rolle } = tjekNoegleInput(krop.navn, krop.rolle);
+    const noegle = await opretNoegle(ctx.db, navn, rolle, noegleFor(res).navn);
+    res.status(201).set("Cache-Control", "no-store").json({ navn, rolle, noegle });
+  });
+
+  r.delete("/noegler/:navn", ctx.kraev("admin"), async (req, res) => {
+    const navn = String(req.params.navn);
+    if (!NOEGLE_NAVN_PATTERN.test(navn)) throw new HttpError(404, "IKKE_FUNDET", "Der er ingen nøgle med det navn.");
+    if (navn === LOKAL_CLI) {
+      throw new HttpError(409, "STYRES_AF_SERVEREN", `'${LOKAL_CLI}' styres af serveren og fornyes ved hver start.`);
+    }
+    await tilbagekaldNoegle(ctx.db, navn, noegleFor(res).navn);
+    res.status(204).end();
+  });
+
+  return r;
+}

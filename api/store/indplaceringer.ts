@@ -1,0 +1,111 @@
+// Every indplacering made through the API: the input, the result, the regelsæt version and hash
+// it was made with, who asked and when — enough to show it again and to recompute it.
+import { randomUUID } from "node:crypto";
+import type { Database, Forespoergsel } from "../db/database.js";
+import { iso } from "./audit.js";
+
+export interface NyIndplacering {
+  maalgruppe: string;
+  version: number | null;
+  kladde: boolean;
+  hash: string;
+  leverandoerId: string;
+  niveau: string;
+  vurderingsgrundlag: unknown;
+  resultat: unknown;
+  noegle: string;
+}
+
+export interface LagretIndplacering {
+  id: string;
+  maalgruppe: string;
+  version: number | null;
+  kladde: boolean;
+  hash: string;
+  noegle: string;
+  oprettet: string;
+  vurderingsgrundlag: unknown;
+  resultat: unknown;
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const KOLONNER = 10;
+// PostgreSQL takes at most 65535 parameters in one statement.
+const PR_SAETNING = 1000;
+
+/** Stores the decisions in one transaction and returns their ids, in order. */
+export async function gemIndplaceringer(
+  db: Database,
+  nye: readonly NyIndplacering[],
+  kladdeIndhold?: { hash: string; indhold: string },
+): Promise<string[]> {
+  const ids = nye.map(() => randomUUID());
+  if (nye.length === 0) return ids;
+  await db.transaction(async (tx) => {
+    if (kladdeIndhold) {
+      await tx.query("INSERT INTO kladde_indhold (hash, indhold) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING", [
+        kladdeIndhold.hash,
+        kladdeIndhold.indhold,
+      ]);
+    }
+    for (let start = 0; start < nye.length; start += PR_SAETNING) {
+      const del = nye.slice(start, start + PR_SAETNING);
+      const params: unknown[] = [];
+      const raekker = del.map((n, i) => {
+        params.push(
+          ids[start + i],
+          n.maalgruppe,
+          n.version,
+          n.kladde,
+          n.hash,
+          n.leverandoerId,
+          n.niveau,
+          JSON.stringify(n.vurderingsgrundlag),
+          JSON.stringify(n.resultat),
+          n.noegle,
+        );
+        const b = i * KOLONNER;
+        return `(${Array.from({ length: KOLONNER }, (_, k) => `$${b + k + 1}`).join(", ")})`;
+      });
+      await tx.query(
+        `INSERT INTO indplaceringer (id, maalgruppe, version, kladde, hash, leverandoer_id, niveau,
+                                     vurderingsgrundlag, resultat, noegle)
+         VALUES ${raekker.join(", ")}`,
+        params,
+      );
+    }
+  });
+  return ids;
+}
+
+export async function hentIndplacering(db: Forespoergsel, id: string): Promise<LagretIndplacering | undefined> {
+  if (!UUID_PATTERN.test(id)) return undefined;
+  const { rows } = await db.query<{
+    id: string;
+    maalgruppe: string;
+    version: number | null;
+    kladde: boolean;
+    hash: string;
+    noegle: string;
+    oprettet: Date;
+    vurderingsgrundlag: string;
+    resultat: string;
+  }>(
+    `SELECT id, maalgruppe, version, kladde, hash, noegle, oprettet, vurderingsgrundlag, resultat
+     FROM indplaceringer WHERE id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    ...r,
+    oprettet: iso(r.oprettet),
+    vurderingsgrundlag: JSON.parse(r.vurderingsgrundlag),
+    resultat: JSON.parse(r.resultat),
+  };
+}
+
+export async function hentKladdeIndhold(db: Forespoergsel, hash: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ indhold: string }>("SELECT indhold FROM kladde_indhold WHERE hash = $1", [hash]);
+  return rows[0]?.indhold;
+}

@@ -1,0 +1,173 @@
+// API keys: random secrets shown once, stored only as their SHA-256. A key is found by the hash
+// of what the client sent; the digests are then compared in constant time as well.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { type Database, type Forespoergsel, sqlState, UNIQUE_VIOLATION } from "../db/database.js";
+import { HttpError } from "../http-error.js";
+import { iso, skrivAudit } from "./audit.js";
+
+export const ROLLER = ["laeser", "tilsyn", "forfatter", "admin"] as const;
+export type Rolle = (typeof ROLLER)[number];
+export const NOEGLE_NAVN_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const NOEGLE_PREFIKS = "smk_";
+/** The admin key the server makes for the key command on this machine (see api/lokal.ts). */
+export const LOKAL_CLI = "lokal-cli";
+
+export interface Noegle {
+  navn: string;
+  rolle: Rolle;
+}
+
+export interface NoegleInfo extends Noegle {
+  oprettet: string;
+  oprettetAf: string | null;
+  tilbagekaldt: string | null;
+}
+
+export const harRolle = (noegle: Noegle, kraevet: Rolle) => ROLLER.indexOf(noegle.rolle) >= ROLLER.indexOf(kraevet);
+
+export function nyHemmelighed(): string {
+  return `${NOEGLE_PREFIKS}${randomBytes(32).toString("base64url")}`;
+}
+
+export function hashNoegle(hemmelighed: string): string {
+  return createHash("sha256").update(hemmelighed, "utf8").digest("hex");
+}
+
+/** The active key with this secret, or undefined. */
+export async function findNoegle(db: Forespoergsel, hemmelighed: string): Promise<Noegle | undefined> {
+  if (!hemmelighed.startsWith(NOEGLE_PREFIKS) || hemmelighed.length > 200) return undefined;
+  const hash = hashNoegle(hemmelighed);
+  const { rows } = await db.query<{ navn: string; rolle: Rolle; hash: string }>(
+    "SELECT navn, rolle, hash FROM noegler WHERE hash = $1 AND tilbagekaldt IS NULL",
+    [hash],
+  );
+  const r = rows[0];
+  if (!r || !timingSafeEqual(Buffer.from(r.hash, "hex"), Buffer.from(hash, "hex"))) return undefined;
+  return { navn: r.navn, rolle: r.rolle };
+}
+
+export function tjekNoegleInput(navn: unknown, rolle: unknown): { navn: string; rolle: Rolle } {
+  const detaljer = [];
+  if (typeof navn !== "string" || !NOEGLE_NAVN_PATTERN.test(navn)) {
+    detaljer.push({
+      path: "navn",
+      message:
+        "Skal være 1–64 tegn: bogstaver a–z, tal, punktum, bindestreg og understregning; først et bogstav eller tal.",
+    });
+  }
+  if (typeof rolle !== "string" || !(ROLLER as readonly string[]).includes(rolle)) {
+    detaljer.push({ path: "rolle", message: `Skal være en af: ${ROLLER.join(", ")}.` });
+  }
+  if (detaljer.length > 0) throw new HttpError(422, "UGYLDIG_NOEGLE", "Nøglen kan ikke oprettes.", detaljer);
+  return { navn: navn as string, rolle: rolle as Rolle };
+}
+
+/** Creates a key and returns its secret (the only time it exists outside the client). */
+export async function opretNoegle(db: Database, navn: string, rolle: Rolle, af: string): Promise<string> {
+  const hemmelighed = nyHemmelighed();
+  try {
+    await db.transaction(async (tx) => {
+      await tx.query("INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ($1, $2, $3, $4)", [
+        navn,
+        rolle,
+        hashNoegle(hemmelighed),
+        af,
+      ]);
+      await skrivAudit(tx, { noegle: af, handling: "noegle.oprettet", detaljer: { navn, rolle } });
+    });
+  } catch (e) {
+    if (sqlState(e) === UNIQUE_VIOLATION) {
+      throw new HttpError(409, "NOEGLE_FINDES", `Der findes allerede en nøgle med navnet '${navn}'.`, [
+        { path: "navn", message: "Navnet er brugt (også tilbagekaldte nøgler beholder deres navn)." },
+      ]);
+    }
+    throw e;
+  }
+  return hemmelighed;
+}
+
+export async function listNoegler(db: Forespoergsel): Promise<NoegleInfo[]> {
+  const { rows } = await db.query<{
+    navn: string;
+    rolle: Rolle;
+    oprettet: Date;
+    oprettet_af: string | null;
+    tilbagekaldt: Date | null;
+  }>("SELECT navn, rolle, oprettet, oprettet_af, tilbagekaldt FROM noegler ORDER BY oprettet, navn");
+  return rows.map((r) => ({
+    navn: r.navn,
+    rolle: r.rolle,
+    oprettet: iso(r.oprettet),
+    oprettetAf: r.oprettet_af,
+    tilbagekaldt: r.tilbagekaldt ? iso(r.tilbagekaldt) : null,
+  }));
+}
+
+export async function tilbagekaldNoegle(db: Database, navn: string, af: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ tilbagekaldt: Date | null }>(
+      "SELECT tilbagekaldt FROM noegler WHERE navn = $1 FOR UPDATE",
+      [navn],
+    );
+    const r = rows[0];
+    if (!r) throw new HttpError(404, "IKKE_FUNDET", `Der er ingen nøgle med navnet '${navn}'.`);
+    if (r.tilbagekaldt) throw new HttpError(409, "ALLEREDE_TILBAGEKALDT", `Nøglen '${navn}' er allerede tilbagekaldt.`);
+    await tx.query("UPDATE noegler SET tilbagekaldt = now() WHERE navn = $1", [navn]);
+    await skrivAudit(tx, { noegle: af, handling: "noegle.tilbagekaldt", detaljer: { navn } });
+  });
+}
+
+/** Number of keys ever made, not counting the server's own key for the local command. */
+export async function antalNoegler(db: Forespoergsel): Promise<number> {
+  const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM noegler WHERE navn <> $1", [
+    LOKAL_CLI,
+  ]);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * The first admin key on an empty key table, or undefined when there are keys already (or
+ * another server made it first).
+ */
+export async function opretFoersteAdmin(db: Database): Promise<string | undefined> {
+  return db.transaction(async (tx) => {
+    await tx.query("LOCK TABLE noegler IN SHARE ROW EXCLUSIVE MODE");
+    if ((await antalNoegler(tx)) > 0) return undefined;
+    const hemmelighed = nyHemmelighed();
+    await tx.query("INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ('admin', 'admin', $1, 'system')", [
+      hashNoegle(hemmelighed),
+    ]);
+    await skrivAudit(tx, {
+      noegle: "system",
+      handling: "noegle.oprettet",
+      detaljer: { navn: "admin", rolle: "admin" },
+    });
+    return hemmelighed;
+  });
+}
+
+/** A fresh secret for the local command's admin key; the previous one stops working. */
+export async function fornyLokalNoegle(db: Database): Promise<string> {
+  const hemmelighed = nyHemmelighed();
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ($1, 'admin', $2, 'system')
+       ON CONFLICT (navn) DO UPDATE SET hash = EXCLUDED.hash, rolle = 'admin', tilbagekaldt = NULL`,
+      [LOKAL_CLI, hashNoegle(hemmelighed)],
+    );
+    await skrivAudit(tx, { noegle: "system", handling: "noegle.fornyet", detaljer: { navn: LOKAL_CLI } });
+  });
+  return hemmelighed;
+}
+
+export async function tilbagekaldLokalNoegle(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rowCount } = await tx.query(
+      "UPDATE noegler SET tilbagekaldt = now() WHERE navn = $1 AND tilbagekaldt IS NULL",
+      [LOKAL_CLI],
+    );
+    if (rowCount > 0) {
+      await skrivAudit(tx, { noegle: "system", handling: "noegle.tilbagekaldt", detaljer: { navn: LOKAL_CLI } });
+    }
+  });
+}
