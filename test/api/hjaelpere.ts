@@ -1,0 +1,140 @@
+// Test harness for the API: the same suites run against the embedded database (PGlite in
+// memory) and, when TEST_DATABASE_URL is set, a PostgreSQL server — each test file in its own
+// freshly created schema so that files can run in parallel.
+import { randomBytes } from "node:crypto";
+import type { Express } from "express";
+import pg from "pg";
+import { pino } from "pino";
+import request from "supertest";
+import { type AppValg, createApp } from "../../api/app.js";
+import { type Database, openPglite, openPostgres } from "../../api/db/database.js";
+import { migrer } from "../../api/db/migrate.js";
+import { opretNoegle, ROLLER, type Rolle } from "../../api/store/noegler.js";
+import type { Regelsaet, Testtilfaelde, Vurderingsgrundlag } from "../../engine/index.js";
+import { leverandoer, syntetiskRegelsaet } from "../fixtures/factories.js";
+
+export interface Backend {
+  navn: string;
+  aabn(): Promise<{ db: Database; ryd(): Promise<void> }>;
+}
+
+export function backends(): Backend[] {
+  const ud: Backend[] = [
+    {
+      navn: "pglite",
+      async aabn() {
+        const db = await openPglite();
+        return { db, ryd: () => db.close() };
+      },
+    },
+  ];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    ud.push({
+      navn: "postgres",
+      async aabn() {
+        const schema = `t_${randomBytes(6).toString("hex")}`;
+        const db = await openPostgres(url, { schema });
+        return {
+          db,
+          async ryd() {
+            await db.close();
+            const c = new pg.Client({ connectionString: url });
+            await c.connect();
+            await c.query(`DROP SCHEMA ${schema} CASCADE`);
+            await c.end();
+          },
+        };
+      },
+    });
+  }
+  return ud;
+}
+
+export const stille = pino({ level: "silent" });
+
+export interface TestServer {
+  app: Express;
+  db: Database;
+  /** A key for each role. */
+  noegler: Record<Rolle, string>;
+  ryd(): Promise<void>;
+}
+
+/** A migrated database, a key per role and the app, without pilot data. */
+export async function startTestServer(backend: Backend, valg: Partial<AppValg> = {}): Promise<TestServer> {
+  const { db, ryd } = await backend.aabn();
+  await migrer(db);
+  const noegler = {} as Record<Rolle, string>;
+  for (const rolle of ROLLER) noegler[rolle] = await opretNoegle(db, `test-${rolle}`, rolle, "test");
+  const app = createApp({
+    db,
+    logger: stille,
+    editorDist: null,
+    authFejl: { graense: 100_000, vindueMs: 60_000 },
+    ...valg,
+  });
+  return { app, db, noegler, ryd };
+}
+
+let taeller = 0;
+/** A målgruppe id no other test in the file uses. */
+export const unikMaalgruppe = (prefiks = "m") => `${prefiks}-${process.pid}-${++taeller}`;
+
+export function vurderingsgrundlag(
+  maalgruppe: string,
+  overrides: Partial<Vurderingsgrundlag> = {},
+): Vurderingsgrundlag {
+  return leverandoer({ maalgruppe, ...overrides });
+}
+
+/** All eight synthetic parameters at højt: 12 citizens (the thresholds are 1, 5, 10). */
+export const hoejLeverandoer = (maalgruppe: string, id = "L-hoej") =>
+  vurderingsgrundlag(maalgruppe, {
+    leverandoer: { id, navn: "Højt", type: "botilbud" },
+    borgere: { let: 0, moderat: 0, hoej: 12 },
+  });
+
+/** 6 citizens: every parameter at moderat. */
+export const moderatLeverandoer = (maalgruppe: string, id = "L-moderat") =>
+  vurderingsgrundlag(maalgruppe, {
+    leverandoer: { id, navn: "Moderat", type: "botilbud" },
+    borgere: { let: 0, moderat: 6, hoej: 0 },
+  });
+
+export function gyldigtTesttilfaelde(maalgruppe: string): Testtilfaelde {
+  return {
+    navn: "Tolv borgere giver højt",
+    vurderingsgrundlag: hoejLeverandoer(maalgruppe) as unknown as Testtilfaelde["vurderingsgrundlag"],
+    forventet: { niveau: "hoej" },
+  };
+}
+
+/** A small valid regelsæt (eight parameters decided by the number of citizens) with one passing golden case. */
+export function testRegelsaet(maalgruppe: string, aendr: (r: Regelsaet) => void = () => {}): Regelsaet {
+  const r = syntetiskRegelsaet();
+  r.maalgruppe = maalgruppe;
+  r.titel = `Test ${maalgruppe}`;
+  r.testtilfaelde = [gyldigtTesttilfaelde(maalgruppe)];
+  aendr(r);
+  return r;
+}
+
+export const auth = (noegle: string) => ({ Authorization: `Bearer ${noegle}` });
+
+/** Saves a draft (creating it) and publishes it; returns the new version number. */
+export async function publicer(s: TestServer, r: Regelsaet, note = "Test"): Promise<number> {
+  const agent = request(s.app);
+  const eksisterende = await agent.get(`/api/v1/regelsaet/${r.maalgruppe}/kladde`).set(auth(s.noegler.forfatter));
+  const put = agent.put(`/api/v1/regelsaet/${r.maalgruppe}/kladde`).set(auth(s.noegler.forfatter));
+  if (eksisterende.status === 200) put.set("If-Match", String(eksisterende.headers.etag));
+  const gemt = await put.send(r);
+  if (gemt.status !== 200 && gemt.status !== 201)
+    throw new Error(`kladde: ${gemt.status} ${JSON.stringify(gemt.body)}`);
+  const p = await agent
+    .post(`/api/v1/regelsaet/${r.maalgruppe}/publicer`)
+    .set(auth(s.noegler.forfatter))
+    .send({ note });
+  if (p.status !== 201) throw new Error(`publicer: ${p.status} ${JSON.stringify(p.body)}`);
+  return p.body.version as number;
+}
