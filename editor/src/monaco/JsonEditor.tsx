@@ -94,6 +94,8 @@ export default function JsonEditor(props: JsonEditorProps) {
       fixedOverflowWidgets: true,
       wordWrap: "on",
       renderValidationDecorations: "on",
+      // The level texts are Danish prose with en dashes and quotes; they are not suspicious.
+      unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
     });
     editorRef.current = editor;
     const lytter = model.onDidChangeContent(() => {

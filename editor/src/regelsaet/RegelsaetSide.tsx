@@ -61,7 +61,8 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
   if (version !== undefined) status = `Version ${version} (kun læsning)`;
   else if (!redigerbar) status = info ? `Publiceret version ${info.version}` : "Ingen publiceret version";
   else if (u.harServerKladde) status = aendret ? "Kladde – ikke gemte ændringer" : "Kladde – gemt";
-  else status = aendret ? "Ny kladde – ikke gemt" : `Ingen kladde – viser version ${info?.version ?? "?"}`;
+  else
+    status = aendret ? "Ny kladde – ikke gemt" : `Ingen kladde – viser den publicerede version ${info?.version ?? ""}`;
 
   return (
     <section className="side regelsaet-side">
@@ -92,7 +93,7 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
               type="button"
               className="primaer"
               onClick={gem}
-              disabled={u.arbejder !== null || analyse.syntaksFejl.length > 0 || (!aendret && u.harServerKladde)}
+              disabled={u.arbejder !== null || analyse.syntaksFejl.length > 0 || !aendret}
             >
               Gem kladde
             </button>

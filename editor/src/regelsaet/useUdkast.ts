@@ -100,7 +100,7 @@ export function useUdkast(api: Api, maalgruppe: string, redigerbar: boolean, ver
           kladdeEtag: kladde?.etag ?? null,
           harServerKladde: kladde !== null,
           tekst,
-          gemtTekst: kladde ? tekst : "",
+          gemtTekst: tekst,
           konflikt: null,
           serverFejl: [],
         }));

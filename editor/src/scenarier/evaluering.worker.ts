@@ -20,6 +20,7 @@ addEventListener("message", async (e: MessageEvent<Opgave>) => {
     else data = await graensetilfaelde(o.regelsaet, o.aendringer, o.leverandoerer, s);
     send({ type: "resultat", data });
   } catch (err) {
+    if (!(err instanceof EngineError)) console.error(err);
     send({
       type: "fejl",
       besked: err instanceof Error ? err.message : String(err),
