@@ -15,11 +15,12 @@ export function maalgruppeParam(req: Request): string {
   return m;
 }
 
-/** A positive whole number (version numbers), from a query string or a JSON body. */
-export function versionsnummer(v: unknown, path: string, status: 400 | 422 = 400): number | undefined {
+/** A positive whole number (version numbers): text in a query string (400), a number in a JSON body (422). */
+export function versionsnummer(v: unknown, path: string, kilde: "query" | "krop" = "query"): number | undefined {
   if (v === undefined) return undefined;
-  const n = typeof v === "string" && /^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : v;
+  const n = kilde === "query" && typeof v === "string" && /^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : v;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 999_999_999) {
+    const status = kilde === "query" ? 400 : 422;
     throw new HttpError(
       status,
       status === 400 ? "UGYLDIG_FORESPOERGSEL" : "UGYLDIGT_INDHOLD",

@@ -30,7 +30,7 @@ export function indplaceringRoutes(ctx: Kontekst): Router {
   r.post("/indplacering", ctx.kraev("tilsyn"), async (req, res) => {
     const krop = objektKrop(req);
     kunFelter(krop, ["vurderingsgrundlag", "version", "kladde"]);
-    const valg = valgFra(versionsnummer(krop.version, "version", 422), kladdeFelt(krop.kladde));
+    const valg = valgFra(versionsnummer(krop.version, "version", "krop"), kladdeFelt(krop.kladde));
     if (valg.kladde) kraevRolle(res, "forfatter", "Indplacering med kladden");
     if (krop.vurderingsgrundlag === undefined) {
       throw new HttpError(422, "UGYLDIGT_INDHOLD", "Feltet 'vurderingsgrundlag' mangler.", [
@@ -50,7 +50,7 @@ export function indplaceringRoutes(ctx: Kontekst): Router {
     } else {
       const krop = objektKrop(req);
       kunFelter(krop, ["vurderingsgrundlag", "version", "kladde"]);
-      valg = valgFra(versionsnummer(krop.version, "version", 422), kladdeFelt(krop.kladde));
+      valg = valgFra(versionsnummer(krop.version, "version", "krop"), kladdeFelt(krop.kladde));
       if (!Array.isArray(krop.vurderingsgrundlag)) {
         throw new HttpError(422, "UGYLDIGT_INDHOLD", "Feltet 'vurderingsgrundlag' skal være en liste.", [
           detalje(["vurderingsgrundlag"], "Skal være en liste af vurderingsgrundlag."),

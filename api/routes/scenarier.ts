@@ -63,7 +63,7 @@ export function scenarieRoutes(ctx: Kontekst): Router {
         detalje(["maalgruppe"], "Skal være et målgruppe-id, fx 'autisme'."),
       ]);
     }
-    const version = versionsnummer(krop.version, "version", 422);
+    const version = versionsnummer(krop.version, "version", "krop");
     if (krop.kladde !== undefined && typeof krop.kladde !== "boolean") {
       throw new HttpError(422, "UGYLDIGT_INDHOLD", "Ugyldigt felt.", [
         detalje(["kladde"], "Skal være true eller false."),

@@ -90,7 +90,11 @@ describe.each(backends())("kladde og publicering ($navn)", (backend) => {
     expect(forAeldet.headers.etag).toBe(anden.headers.etag);
     expect(forAeldet.body.fejl).toMatch(/ændret/);
     // Weak ETags never match under If-Match.
-    const svag = await agent.put(kladde(m)).set(f).set("If-Match", `W/${String(anden.headers.etag)}`).send(r);
+    const svag = await agent
+      .put(kladde(m))
+      .set(f)
+      .set("If-Match", `W/${String(anden.headers.etag)}`)
+      .send(r);
     expect(svag.status).toBe(412);
     expect((await agent.get(kladde(m)).set(f)).body.titel).toBe("B");
 
