@@ -49,7 +49,7 @@ export function lavAdgang(db: Forespoergsel, valg: AdgangValg) {
             : new HttpError(401, "UGYLDIG_NOEGLE", "API-nøglen er ukendt eller tilbagekaldt.");
         fejl.headers["WWW-Authenticate"] = 'Bearer realm="specialiseringsmodel"';
         // Counts the failure; answers 429 itself once the limit is passed.
-        await fejlGraense(req, res, () => next(fejl));
+        await fejlGraense(req, res, (e?: unknown) => next(e ?? fejl));
         return;
       }
       res.locals.noegle = noegle;
