@@ -11,7 +11,7 @@ import type { Database } from "./db/database.js";
 import type { Kontekst } from "./kontekst.js";
 import { type AdgangValg, lavAdgang } from "./middleware/adgang.js";
 import { cors } from "./middleware/cors.js";
-import { begraensDybde } from "./middleware/dybde.js";
+import { tjekKrop } from "./middleware/tjek-krop.js";
 import { fejlhaandtering, ukendtSti } from "./middleware/fejlhaandtering.js";
 import { logning } from "./middleware/logning.js";
 import { RegelsaetCache } from "./motor.js";
@@ -91,7 +91,7 @@ export function createApp(valg: AppValg): Express {
   });
   api.use(express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] }));
   api.use(express.text({ limit: bodyLimit, type: ["text/csv", "application/csv"] }));
-  api.use(begraensDybde(64));
+  api.use(tjekKrop(64));
   api.use(offentligeRoutes(ctx));
   api.use(regelsaetRoutes(ctx));
   api.use(kladdeRoutes(ctx));

@@ -32,7 +32,14 @@ export function tilHttpError(err: unknown): HttpError | undefined {
     if (kendt) return new HttpError(kendt[0], kendt[1], kendt[2]);
   }
   // Any other error that http-errors marks as the client's (4xx, safe to expose).
-  if (b && typeof b.status === "number" && b.status >= 400 && b.status < 500 && b.expose === true) {
+  // Express's router marks a path segment it cannot percent-decode with status 400 (a URIError).
+  if (
+    b &&
+    typeof b.status === "number" &&
+    b.status >= 400 &&
+    b.status < 500 &&
+    (b.expose === true || err instanceof URIError)
+  ) {
     return new HttpError(b.status, "UGYLDIG_FORESPOERGSEL", "Forespørgslen kan ikke behandles.");
   }
   return undefined;

@@ -77,7 +77,8 @@ export function kladdeRoutes(ctx: Kontekst): Router {
     const krop = objektKrop(req);
     kunFelter(krop, ["note"]);
     const note = typeof krop.note === "string" ? krop.note.trim() : "";
-    if (note.length === 0 || note.length > 2000) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
+    if (note.length === 0 || note.length > 2000 || /\u0000/.test(note)) {
       throw new HttpError(422, "UGYLDIGT_INDHOLD", "En publicering skal have en note.", [
         detalje(["note"], "Skriv 1–2000 tegn om, hvad der er ændret og hvorfor."),
       ]);

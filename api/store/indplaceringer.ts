@@ -58,7 +58,8 @@ export async function gemIndplaceringer(
           n.version,
           n.kladde,
           n.hash,
-          n.leverandoerId,
+          // PostgreSQL text cannot hold NUL; the JSON columns escape it, this column must too.
+          n.leverandoerId.replaceAll("\u0000", "\\u0000"),
           n.niveau,
           JSON.stringify(n.vurderingsgrundlag),
           JSON.stringify(n.resultat),

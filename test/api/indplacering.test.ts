@@ -84,6 +84,40 @@ describe.each(backends())("indplacering ($navn)", (backend) => {
     expect(g.body.genberegning.indplacering.niveau).toBe("hoej");
   });
 
+  it("gemmer tegn, som PostgreSQL-tekst ikke kan rumme, og genberegner dem identisk", async () => {
+    const input = { ...hoejLeverandoer(m), leverandoer: { id: "a\u0000b", navn: "\u2028 æøå 👍" } };
+    const svar = await request(s.app).post("/api/v1/indplacering").set(t).send({ vurderingsgrundlag: input });
+    expect(svar.status).toBe(201);
+    const g = await request(s.app).get(`/api/v1/indplacering/${svar.body.id}?genberegn=true`).set(t);
+    expect(g.body.identisk).toBe(true);
+    expect(g.body.vurderingsgrundlag.leverandoer.id).toBe("a\u0000b");
+  });
+
+  it("afviser ugyldig Unicode (enligt surrogattegn) med 422 og stien", async () => {
+    const svar = await request(s.app)
+      .post("/api/v1/indplacering")
+      .set(t)
+      .set("Content-Type", "application/json")
+      .send(`{"vurderingsgrundlag":{"leverandoer":{"id":"x","navn":"\\ud800"},"maalgruppe":"${m}"}}`);
+    expect(svar.status).toBe(422);
+    expect(svar.body).toMatchObject({
+      kode: "UGYLDIG_UNICODE",
+      detaljer: [{ path: "vurderingsgrundlag.leverandoer.navn" }],
+    });
+    const noegle = await request(s.app)
+      .put(`/api/v1/regelsaet/${m}/kladde`)
+      .set(auth(s.noegler.forfatter))
+      .set("Content-Type", "application/json")
+      .send('{"\\udc00":1}');
+    expect(noegle.status).toBe(422);
+  });
+
+  it("svarer 400 på en sti, der ikke kan afkodes", async () => {
+    const svar = await request(s.app).get("/api/v1/indplacering/%E0%A4%A").set(t);
+    expect(svar.status).toBe(400);
+    expect(svar.body.fejl).toEqual(expect.any(String));
+  });
+
   it("svarer 404 på en ukendt afgørelse", async () => {
     const agent = request(s.app);
     expect((await agent.get("/api/v1/indplacering/00000000-0000-4000-8000-000000000000").set(t)).status).toBe(404);

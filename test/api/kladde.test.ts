@@ -214,6 +214,7 @@ describe.each(backends())("kladde og publicering ($navn)", (backend) => {
     expect(udenNote.status).toBe(422);
     expect(udenNote.body.detaljer[0].path).toBe("note");
     expect((await agent.post(p).set(f).send({ note: "  " })).status).toBe(422);
+    expect((await agent.post(p).set(f).send({ note: "nul\u0000tegn" })).status).toBe(422);
     expect((await agent.post(p).set(f).send({ note: "x", ekstra: 1 })).status).toBe(422);
     expect((await agent.post(p).set(f).send([])).status).toBe(422);
     expect((await agent.post(p).set(f).set("If-Match", '"kladde-1"').send({ note: "x" })).status).toBe(412);
