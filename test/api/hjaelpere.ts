@@ -15,7 +15,7 @@ import { leverandoer, syntetiskRegelsaet } from "../fixtures/factories.js";
 
 export interface Backend {
   navn: string;
-  aabn(): Promise<{ db: Database; ryd(): Promise<void> }>;
+  aabn(): Promise<{ db: Database; ryd(): Promise<void>; andenForbindelse?: () => Promise<Database> }>;
 }
 
 export function backends(): Backend[] {
@@ -37,6 +37,8 @@ export function backends(): Backend[] {
         const db = await openPostgres(url, { schema });
         return {
           db,
+          // A second pool on the same schema: what a second server process would have.
+          andenForbindelse: () => openPostgres(url, { schema }),
           async ryd() {
             await db.close();
             const c = new pg.Client({ connectionString: url });
@@ -56,6 +58,8 @@ export const stille = pino({ level: "silent" });
 export interface TestServer {
   app: Express;
   db: Database;
+  /** A second app on its own connection pool to the same database (PostgreSQL only). */
+  andenServer?: () => Promise<{ app: Express; luk(): Promise<void> }>;
   /** A key for each role. */
   noegler: Record<Rolle, string>;
   ryd(): Promise<void>;
@@ -63,18 +67,20 @@ export interface TestServer {
 
 /** A migrated database, a key per role and the app, without pilot data. */
 export async function startTestServer(backend: Backend, valg: Partial<AppValg> = {}): Promise<TestServer> {
-  const { db, ryd } = await backend.aabn();
+  const { db, ryd, andenForbindelse } = await backend.aabn();
   await migrer(db);
   const noegler = {} as Record<Rolle, string>;
   for (const rolle of ROLLER) noegler[rolle] = await opretNoegle(db, `test-${rolle}`, rolle, "test");
-  const app = createApp({
-    db,
-    logger: stille,
-    editorDist: null,
-    authFejl: { graense: 100_000, vindueMs: 60_000 },
-    ...valg,
-  });
-  return { app, db, noegler, ryd };
+  const lav = (d: Database) =>
+    createApp({ db: d, logger: stille, editorDist: null, authFejl: { graense: 100_000, vindueMs: 60_000 }, ...valg });
+  const s: TestServer = { app: lav(db), db, noegler, ryd };
+  if (andenForbindelse) {
+    s.andenServer = async () => {
+      const d = await andenForbindelse();
+      return { app: lav(d), luk: () => d.close() };
+    };
+  }
+  return s;
 }
 
 let taeller = 0;

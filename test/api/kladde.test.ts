@@ -293,3 +293,65 @@ describe.each(backends())("kladde og publicering ($navn)", (backend) => {
     expect(versioner.body.versioner.map((v: { version: number }) => v.version)).toEqual([1, 2, 3, 4, 5]);
   });
 });
+
+// Two servers on one PostgreSQL database (two apps, each with its own connection pool): the
+// database, not the process, decides who wins.
+describe.each(backends().filter((b) => b.navn === "postgres"))("to servere på én database ($navn)", (backend) => {
+  let s: TestServer;
+  let anden: { app: import("express").Express; luk(): Promise<void> };
+  beforeAll(async () => {
+    s = await startTestServer(backend);
+    if (!s.andenServer) throw new Error("PostgreSQL-backend uden anden forbindelse");
+    anden = await s.andenServer();
+  });
+  afterAll(async () => {
+    await anden.luk();
+    await s.ryd();
+  });
+
+  it("lader præcis ét af samtidige gem med samme If-Match lykkes på tværs af servere", async () => {
+    const f = auth(s.noegler.forfatter);
+    const m = unikMaalgruppe();
+    const r = testRegelsaet(m);
+    const etag = String((await request(s.app).put(`/api/v1/regelsaet/${m}/kladde`).set(f).send(r)).headers.etag);
+    const svar = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        request(i % 2 === 0 ? s.app : anden.app)
+          .put(`/api/v1/regelsaet/${m}/kladde`)
+          .set(f)
+          .set("If-Match", etag)
+          .send({ ...r, titel: `Server ${i % 2} nr. ${i}` }),
+      ),
+    );
+    expect(svar.filter((x) => x.status === 200)).toHaveLength(1);
+    expect(svar.filter((x) => x.status === 412)).toHaveLength(29);
+  });
+
+  it("holder versionsnumrene fortløbende ved samtidige publiceringer fra begge servere", async () => {
+    const f = auth(s.noegler.forfatter);
+    const m = unikMaalgruppe();
+    for (let i = 0; i < 5; i++) {
+      const app = i % 2 === 0 ? s.app : anden.app;
+      await request(app)
+        .put(`/api/v1/regelsaet/${m}/kladde`)
+        .set(f)
+        .send(testRegelsaet(m, (x) => (x.titel = `Runde ${i}`)));
+      const svar = await Promise.all(
+        Array.from({ length: 6 }, (_, j) =>
+          request(j % 2 === 0 ? s.app : anden.app)
+            .post(`/api/v1/regelsaet/${m}/publicer`)
+            .set(f)
+            .send({ note: `Runde ${i}` }),
+        ),
+      );
+      expect(svar.filter((x) => x.status === 201)).toHaveLength(1);
+    }
+    const versioner = await request(anden.app).get(`/api/v1/regelsaet/${m}/versioner`).set(f);
+    expect(versioner.body.versioner.map((v: { version: number }) => v.version)).toEqual([1, 2, 3, 4, 5]);
+    const { rows } = await s.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE maalgruppe = $1 AND handling = 'regelsaet.publiceret'",
+      [m],
+    );
+    expect(rows[0]?.n).toBe(5);
+  });
+});
