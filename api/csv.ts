@@ -49,6 +49,21 @@ function kolonnetype(s: SkemaDel): Pick<Kolonne, "type" | "vaerdier"> {
 
 export const TILSYNSVURDERING_PREFIKS = "tilsynsvurdering.";
 
+/** Descriptions for columns whose schema has none of its own. */
+const SUPPLERENDE_BESKRIVELSE: Record<string, string> = {
+  "leverandoer.type": "Leverandørtype; et matrikelløst tilbud er `matrikelloes`.",
+  aldersgruppe: "Aldersgruppen, tallene gælder.",
+  medarbejdere:
+    "JSON-liste med én post pr. medarbejder: `ansaettelse` (fast/vikar), `erfaringAar`, `uddannelser`, `certificeringer`, `hjaelpemiddelfaglig`.",
+};
+
+function beskrivelse(navn: string, s: SkemaDel): string {
+  if (s.description) return s.description;
+  const ekstra = SUPPLERENDE_BESKRIVELSE[navn];
+  if (ekstra) return ekstra;
+  return s.items?.description ? `${s.items.description} Flere adskilles med \`|\`.` : "";
+}
+
 /** The CSV columns, in the order the documentation lists them. */
 export function csvKolonner(): Kolonne[] {
   const ud: Kolonne[] = [];
@@ -64,10 +79,10 @@ export function csvKolonner(): Kolonne[] {
       });
     } else if (s.type === "object" && s.properties) {
       for (const [under, us] of Object.entries(s.properties)) {
-        ud.push({ navn: `${navn}.${under}`, beskrivelse: us.description ?? "", ...kolonnetype(us) });
+        ud.push({ navn: `${navn}.${under}`, beskrivelse: beskrivelse(`${navn}.${under}`, us), ...kolonnetype(us) });
       }
     } else {
-      ud.push({ navn, beskrivelse: s.description ?? "", ...kolonnetype(s) });
+      ud.push({ navn, beskrivelse: beskrivelse(navn, s), ...kolonnetype(s) });
     }
   }
   return ud;
