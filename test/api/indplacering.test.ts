@@ -1,8 +1,13 @@
 // Indplacering over the API: one provider, batch (JSON and CSV), stored decisions and their
 // re-evaluation, and the draft → publish → evaluate-an-old-version cycle.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROD } from "../../api/app.js";
 import { csvKolonner, laesCsv } from "../../api/csv.js";
+import { csvBeskrivelse } from "../../api/openapi.js";
 import { validateVurderingsgrundlag } from "../../engine/index.js";
 import {
   auth,
@@ -339,6 +344,24 @@ describe.each(backends())("indplacering ($navn)", (backend) => {
 });
 
 describe("CSV-kolonner", () => {
+  it("står alle i api/README.md, som de står i koden", () => {
+    // Compared cell by cell: the formatter pads Markdown tables.
+    const raekker = (tekst: string) =>
+      tekst
+        .split("\n")
+        .filter((l) => l.startsWith("| `"))
+        .map((l) =>
+          l
+            .split(/(?<!\\)\|/)
+            .map((c) => c.trim())
+            .join("|"),
+        );
+    const readme = new Set(raekker(readFileSync(join(ROD, "api", "README.md"), "utf8")));
+    const kode = raekker(csvBeskrivelse());
+    expect(kode.length).toBe(csvKolonner().length);
+    for (const r of kode) expect(readme.has(r), r).toBe(true);
+  });
+
   it("dækker hvert felt i vurderingsgrundlaget, og en fuld række bliver et gyldigt vurderingsgrundlag", () => {
     const navne = csvKolonner().map((k) => k.navn);
     expect(navne).toEqual(
