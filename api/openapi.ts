@@ -356,6 +356,15 @@ export function openapi(): Obj {
           },
         }),
       },
+      "/mig": {
+        get: op("laeser", {
+          summary: "Nøglen, der spørger",
+          description: "Navn og rolle for den nøgle, forespørgslen er sendt med.",
+          responses: {
+            "200": json({ type: "object", properties: { navn: { type: "string" }, rolle: { type: "string" } } }),
+          },
+        }),
+      },
       "/noegler": {
         get: op("admin", {
           summary: "Nøglerne",

@@ -1,5 +1,5 @@
-// Key administration for admins: list (never the secret), create (the secret is returned once),
-// revoke. A revoked key stops working at the next request: keys are looked up on every request.
+// Keys: who am I (any key), and for admins list (never the secret), create (the secret is
+// returned once), revoke. A revoked key stops working at the next request: keys are looked up on every request.
 import { Router } from "express";
 import { kunFelter, objektKrop } from "../forespoergsel.js";
 import { HttpError } from "../http-error.js";
@@ -16,6 +16,12 @@ import {
 
 export function noegleRoutes(ctx: Kontekst): Router {
   const r = Router();
+
+  // Who the key belongs to: the editor shows the name and offers what the role allows.
+  r.get("/mig", ctx.kraev("laeser"), (_req, res) => {
+    const { navn, rolle } = noegleFor(res);
+    res.json({ navn, rolle });
+  });
 
   r.get("/noegler", ctx.kraev("admin"), async (_req, res) => {
     res.json({ noegler: await listNoegler(ctx.db) });

@@ -156,6 +156,7 @@ const RUTER: Rute[] = [
         vurderingsgrundlag: [hoejLeverandoer(publiceret)],
       }),
   },
+  { navn: "GET /mig", rolle: "laeser", succes: 200, kald: (s, n) => med(request(s.app).get("/api/v1/mig"), n) },
   { navn: "GET /noegler", rolle: "admin", succes: 200, kald: (s, n) => med(request(s.app).get("/api/v1/noegler"), n) },
   {
     navn: "POST /noegler",

@@ -27,6 +27,10 @@ describe.each(backends())("nøgler ($navn)", (backend) => {
     });
     const hemmelighed: string = svar.body.noegle;
     expect((await request(s.app).get("/api/v1/maalgrupper").set(auth(hemmelighed))).status).toBe(200);
+    expect((await request(s.app).get("/api/v1/mig").set(auth(hemmelighed))).body).toEqual({
+      navn: "sagssystem",
+      rolle: "tilsyn",
+    });
     expect((await request(s.app).get("/api/v1/noegler").set(auth(hemmelighed))).status).toBe(403);
 
     const { rows } = await s.db.query<Record<string, unknown>>("SELECT * FROM noegler WHERE navn = 'sagssystem'");
