@@ -4,6 +4,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv from "ajv";
+import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.js";
@@ -109,6 +110,26 @@ describe.each(backends())("offentlige ruter ($navn)", (backend) => {
     expect(ondt.headers["x-request-id"]).not.toContain("<");
     expect((await request(s.app).post("/api/v1/health")).status).toBe(404);
     expect((await request(s.app).get("/api/v2/health")).status).toBe(404);
+  });
+
+  it("logger forespørgsels-id, sti og status, men aldrig nøgler, forespørgselsstrenge eller kroppe", async () => {
+    const linjer: string[] = [];
+    const logger = pino({ level: "info" }, { write: (l: string) => void linjer.push(l) });
+    const app = createApp({ db: s.db, logger, editorDist: null });
+    await request(app)
+      .post("/api/v1/indplacering?hemmeligt=1")
+      .set("Authorization", `Bearer ${s.noegler.tilsyn}`)
+      .set("X-Request-Id", "log-test")
+      .send({ vurderingsgrundlag: { leverandoer: { id: "CPR-0101011234" }, maalgruppe: "findes-ikke" } });
+    await request(app).get("/api/v1/maalgrupper").set("Authorization", "Bearer smk_forkert");
+    const log = linjer.join("\n");
+    expect(log).toContain('"id":"log-test"');
+    expect(log).toContain('"path":"/api/v1/indplacering"');
+    expect(log).toContain('"noegle":"test-tilsyn"');
+    expect(log).toContain('"statusCode":422');
+    for (const hemmelighed of [s.noegler.tilsyn, "smk_forkert", "CPR-0101011234", "hemmeligt", "authorization"]) {
+      expect(log.toLowerCase()).not.toContain(hemmelighed.toLowerCase());
+    }
   });
 
   it("har CORS lukket, undtagen for konfigurerede oprindelser", async () => {
