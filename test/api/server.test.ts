@@ -2,7 +2,7 @@
 // a running server (over HTTP) and without one (with DATA_DIR's lock), a second server on the
 // same DATA_DIR is refused, and SIGTERM shuts down cleanly.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,10 +100,23 @@ describe("serverprocessen og nøglekommandoen", () => {
     });
     expect((await fetch(`${url}/health`)).status).toBe(200);
 
-    // SIGTERM: clean shutdown, the control files are removed.
+    // SIGTERM while a large batch is in flight: the batch is answered, then the process exits 0
+    // and removes its control files.
+    const eksempler = JSON.parse(readFileSync(join(ROD, "rulesets", "eksempeldata.json"), "utf8")) as unknown[];
+    const stor = Array.from({ length: 8 }, () => eksempler).flat();
+    const iGang = fetch(`${url}/indplacering/batch`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${tilsyn}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ vurderingsgrundlag: stor }),
+    });
+    await new Promise((r) => setTimeout(r, 300));
     const slut = new Promise<number | null>((r) => s.proces.on("exit", (kode) => r(kode)));
     s.proces.kill("SIGTERM");
+    const batch = await iGang;
+    expect(batch.status).toBe(200);
+    expect((await batch.json()).antal).toEqual({ ialt: stor.length, indplaceret: stor.length, fejl: 0 });
     expect(await slut).toBe(0);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
     for (const fil of ["laas", "server.json", "lokal-admin-noegle"]) expect(existsSync(join(dataDir, fil))).toBe(false);
 
     // Without a server the command opens the database itself.

@@ -27,7 +27,6 @@ export function Dialog({
       ref={ref}
       aria-labelledby={titelId}
       className={bred ? "dialog bred" : "dialog"}
-      onClose={luk}
       onCancel={(e) => {
         e.preventDefault();
         luk();

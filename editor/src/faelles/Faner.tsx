@@ -35,7 +35,6 @@ export function Faner({
       knapper.current[ny]?.focus();
     }
   };
-  const valgt = faner[index];
   return (
     <div className="faner">
       <div role="tablist" aria-label={label} className="faneliste" onKeyDown={tast}>
@@ -57,16 +56,19 @@ export function Faner({
           </button>
         ))}
       </div>
-      {valgt && (
+      {/* Every panel stays mounted, so a panel keeps its state (a chosen provider, pasted text). */}
+      {faner.map((f, i) => (
         <div
+          key={f.id}
           role="tabpanel"
-          id={`${prefix}-panel-${valgt.id}`}
-          aria-labelledby={`${prefix}-fane-${valgt.id}`}
+          id={`${prefix}-panel-${f.id}`}
+          aria-labelledby={`${prefix}-fane-${f.id}`}
           className="fanepanel"
+          hidden={i !== index}
         >
-          {valgt.indhold()}
+          {f.indhold()}
         </div>
-      )}
+      ))}
     </div>
   );
 }

@@ -32,12 +32,12 @@ export default function HistorikSide({ maalgruppe }: { maalgruppe: string }) {
       api.regelsaet(maalgruppe, par.til),
       api.diff(maalgruppe, par.fra, par.til).catch(() => null),
     ]);
-    return { venstre: formater(a.data), hoejre: formater(b.data), diff: diff as DiffSvar | null };
+    return { venstre: formater(a.data), hoejre: formater(b.data), titel: b.data.titel, diff: diff as DiffSvar | null };
   }, [api, maalgruppe, par?.fra, par?.til]);
 
   return (
     <section className="side">
-      <MaalgruppeHoved maalgruppe={maalgruppe} aktiv="historik" />
+      <MaalgruppeHoved maalgruppe={maalgruppe} titel={sammenligning.data?.titel} aktiv="historik" />
       <h1>Historik</h1>
       {versioner.indlaeser && !versioner.data && <Indlaeser />}
       {versioner.fejl !== undefined && <Fejlboks>{fejlTekst(versioner.fejl)}</Fejlboks>}

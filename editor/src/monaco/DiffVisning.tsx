@@ -13,48 +13,84 @@ export interface DiffVisningProps {
 
 export default function DiffVisning(p: DiffVisningProps) {
   const vaertRef = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  const editorRef = useRef<{
+    editor: monaco.editor.IStandaloneDiffEditor;
+    venstre: monaco.editor.ITextModel;
+    hoejre: monaco.editor.ITextModel;
+    beregner: boolean;
+  } | null>(null);
 
+  // Created once with two models whose text is replaced as the props change: disposing models
+  // while Monaco computes their diff makes it fail.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: created once; texts and label follow in the effects below
   useEffect(() => {
     const vaert = vaertRef.current;
     if (!vaert) return;
-    const editor = monaco.editor.createDiffEditor(vaert, {
+    // Each editor gets its own element, which leaves the page at once when the view goes.
+    const element = document.createElement("div");
+    element.className = "monaco-fyld";
+    vaert.append(element);
+    const editor = monaco.editor.createDiffEditor(element, {
       automaticLayout: true,
       readOnly: true,
       originalEditable: false,
-      renderSideBySide: true,
+      renderSideBySide: p.sideOmSide ?? true,
       minimap: { enabled: false },
       fontSize: 13,
       scrollBeyondLastLine: false,
       ariaLabel: p.ariaLabel,
       useInlineViewWhenSpaceIsLimited: true,
+      renderSideBySideInlineBreakpoint: 640,
+      // The gutter's revert menu is for editable diffs; ours are read-only.
+      renderGutterMenu: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 5, revealLineCount: 10 },
     });
-    editorRef.current = editor;
+    const venstre = monaco.editor.createModel(p.venstre, "json");
+    const hoejre = monaco.editor.createModel(p.hoejre, "json");
+    editor.setModel({ original: venstre, modified: hoejre });
+    editorRef.current = { editor, venstre, hoejre, beregner: true };
+    const lytter = editor.onDidUpdateDiff(() => {
+      if (editorRef.current) editorRef.current.beregner = false;
+    });
     return () => {
-      const m = editor.getModel();
-      editor.dispose();
-      m?.original.dispose();
-      m?.modified.dispose();
+      const beregner = editorRef.current?.beregner ?? false;
       editorRef.current = null;
+      element.remove();
+      let ryddet = false;
+      const ryd = () => {
+        if (ryddet) return;
+        ryddet = true;
+        lytter.dispose();
+        editor.dispose();
+        venstre.dispose();
+        hoejre.dispose();
+      };
+      // Disposing while the worker still computes the diff makes Monaco throw when the answer
+      // comes back; the editor is already out of the page, so let it finish first.
+      if (!beregner) ryd();
+      else {
+        editor.onDidUpdateDiff(ryd);
+        setTimeout(ryd, 10_000);
+      }
     };
-  }, [p.ariaLabel]);
+  }, []);
 
   useEffect(() => {
-    const editor = editorRef.current;
-    if (!editor) return;
-    const gammel = editor.getModel();
-    editor.setModel({
-      original: monaco.editor.createModel(p.venstre, "json"),
-      modified: monaco.editor.createModel(p.hoejre, "json"),
-    });
-    gammel?.original.dispose();
-    gammel?.modified.dispose();
+    const e = editorRef.current;
+    if (!e) return;
+    if (e.venstre.getValue() !== p.venstre) {
+      e.beregner = true;
+      e.venstre.setValue(p.venstre);
+    }
+    if (e.hoejre.getValue() !== p.hoejre) {
+      e.beregner = true;
+      e.hoejre.setValue(p.hoejre);
+    }
   }, [p.venstre, p.hoejre]);
 
   useEffect(() => {
-    editorRef.current?.updateOptions({ renderSideBySide: p.sideOmSide ?? true });
-  }, [p.sideOmSide]);
+    editorRef.current?.editor.updateOptions({ ariaLabel: p.ariaLabel, renderSideBySide: p.sideOmSide ?? true });
+  }, [p.ariaLabel, p.sideOmSide]);
 
   return (
     <div className="diff-vaert-ramme">

@@ -44,10 +44,12 @@ export function Oversigt() {
                   {m.forfatter && <div className="diskret">{m.forfatter}</div>}
                 </td>
                 <td>{m.kladde ? <span className="maerke maerke-kladde">Kladde findes</span> : "Ingen"}</td>
-                <td className="handlinger">
-                  <Link til={`/regelsaet/${m.maalgruppe}`}>{kan("forfatter") ? "Redigér" : "Se regelsæt"}</Link>
-                  {kan("forfatter") && <Link til={`/regelsaet/${m.maalgruppe}/scenarier`}>Scenarier</Link>}
-                  <Link til={`/regelsaet/${m.maalgruppe}/historik`}>Historik</Link>
+                <td>
+                  <div className="handlinger">
+                    <Link til={`/regelsaet/${m.maalgruppe}`}>{kan("forfatter") ? "Redigér" : "Se regelsæt"}</Link>
+                    {kan("forfatter") && <Link til={`/regelsaet/${m.maalgruppe}/scenarier`}>Scenarier</Link>}
+                    <Link til={`/regelsaet/${m.maalgruppe}/historik`}>Historik</Link>
+                  </div>
                 </td>
               </tr>
             ))}

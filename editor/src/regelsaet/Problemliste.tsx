@@ -34,8 +34,9 @@ export function Problemliste({ analyse, serverFejl, serverAdvarsler, vis, visOff
     <div className="problemliste">
       {antal > 0 && <h3>Fejl ({antal})</h3>}
       <ul>
-        {analyse.syntaksFejl.map((f) => (
-          <li key={`s${f.offset}`} className="fejl">
+        {analyse.syntaksFejl.map((f, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two syntax errors can share an offset
+          <li key={`s${f.offset}-${i}`} className="fejl">
             <button type="button" className="link-knap" onClick={() => visOffset(f.offset)}>
               JSON-syntaks
             </button>{" "}

@@ -59,7 +59,7 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
 
   let status: string;
   if (version !== undefined) status = `Version ${version} (kun læsning)`;
-  else if (!redigerbar) status = info ? `Publiceret version ${info.version}` : "Ingen publiceret version";
+  else if (!redigerbar) status = info ? "Kun læsning" : "Ingen publiceret version";
   else if (u.harServerKladde) status = aendret ? "Kladde – ikke gemte ændringer" : "Kladde – gemt";
   else
     status = aendret ? "Ny kladde – ikke gemt" : `Ingen kladde – viser den publicerede version ${info?.version ?? ""}`;

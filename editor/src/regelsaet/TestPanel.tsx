@@ -105,7 +105,9 @@ export function TestPanel({ maalgruppe, regelsaet, kladde }: Props) {
       {!regelsaet && <p className="advarsel">Regelsættet har fejl; resultatet opdateres, når de er rettet.</p>}
       <div aria-live="polite">
         {udfald && "fejl" in udfald && <p className="fejl">{udfald.fejl}</p>}
-        {udfald && "r" in udfald && <IndplaceringVisning r={udfald.r} overskrift="Resultat med kladden" />}
+        {udfald && "r" in udfald && (
+          <IndplaceringVisning r={udfald.r} overskrift={kladde ? "Resultat med kladden" : "Resultat"} />
+        )}
       </div>
     </div>
   );

@@ -234,32 +234,34 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
         (graense.data.length === 0 ? (
           <p>Ingen leverandører ligger ét trin fra en grænse.</p>
         ) : (
-          <table className="tabel kompakt" data-testid="graensetilfaelde">
-            <thead>
-              <tr>
-                <th scope="col">Leverandør</th>
-                <th scope="col">Tærskel, der flytter den ét trin</th>
-              </tr>
-            </thead>
-            <tbody>
-              {graense.data.map((g) => (
-                <tr key={`${g.leverandoer.id}|${g.leverandoer.afdeling ?? ""}`}>
-                  <th scope="row">{g.leverandoer.navn ?? g.leverandoer.id}</th>
-                  <td>
-                    <ul className="aarsager">
-                      {g.taerskler.map((t) => (
-                        <li key={`${t.taerskel}${t.retning}`}>
-                          <code>{t.taerskel}</code> {t.retning === "op" ? "op" : "ned"} til{" "}
-                          {erAndel(t.taerskel) ? `${Math.round(t.vaerdi * 1000) / 10} %` : t.vaerdi}:{" "}
-                          <NiveauMaerke niveau={t.niveau} />
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
+          <div className="rulle-x rulle-y">
+            <table className="tabel kompakt" data-testid="graensetilfaelde">
+              <thead>
+                <tr>
+                  <th scope="col">Leverandør</th>
+                  <th scope="col">Tærskel, der flytter den ét trin</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {graense.data.map((g) => (
+                  <tr key={`${g.leverandoer.id}|${g.leverandoer.afdeling ?? ""}`}>
+                    <th scope="row">{g.leverandoer.navn ?? g.leverandoer.id}</th>
+                    <td>
+                      <ul className="aarsager">
+                        {g.taerskler.map((t) => (
+                          <li key={`${t.taerskel}${t.retning}`}>
+                            <code>{t.taerskel}</code> {t.retning === "op" ? "op" : "ned"} til{" "}
+                            {erAndel(t.taerskel) ? `${Math.round(t.vaerdi * 1000) / 10} %` : t.vaerdi}:{" "}
+                            <NiveauMaerke niveau={t.niveau} />
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ))}
     </section>
   );

@@ -30,30 +30,32 @@ function Fordeling({ s }: { s: Sammenligning }) {
           ariaLabel="Søjlediagram: antal leverandører på hvert niveau i hvert scenarie. Tallene står i tabellen ved siden af."
           yTitel="Leverandører"
         />
-        <table className="tabel kompakt" data-testid="fordeling">
-          <thead>
-            <tr>
-              <th scope="col">Scenarie</th>
-              {INDPLACERINGSNIVEAUER.map((n) => (
-                <th key={n} scope="col" className="tal">
-                  {niveauNavn(n)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {s.scenarier.map((x) => (
-              <tr key={x.navn}>
-                <th scope="row">{x.navn}</th>
+        <div className="rulle-x">
+          <table className="tabel kompakt" data-testid="fordeling">
+            <thead>
+              <tr>
+                <th scope="col">Scenarie</th>
                 {INDPLACERINGSNIVEAUER.map((n) => (
-                  <td key={n} className="tal">
-                    {x.fordeling[n]}
-                  </td>
+                  <th key={n} scope="col" className="tal">
+                    {niveauNavn(n)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {s.scenarier.map((x) => (
+                <tr key={x.navn}>
+                  <th scope="row">{x.navn}</th>
+                  {INDPLACERINGSNIVEAUER.map((n) => (
+                    <td key={n} className="tal">
+                      {x.fordeling[n]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </section>
   );
@@ -77,40 +79,42 @@ function Overgange({ s }: { s: Sammenligning }) {
           ))}
         </select>
       </div>
-      <table className="tabel kompakt matrix" aria-describedby={`${id}-forklaring`}>
-        <caption id={`${id}-forklaring`} className="diskret">
-          Rækker: niveau i «{o.fra}». Kolonner: niveau i «{o.til}». Grøn: op, rød: ned.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              {o.fra} ↓ / {o.til} →
-            </th>
-            {INDPLACERINGSNIVEAUER.map((n) => (
-              <th key={n} scope="col" className="tal">
-                {niveauNavn(n)}
+      <div className="rulle-x">
+        <table className="tabel kompakt matrix" aria-describedby={`${id}-forklaring`}>
+          <caption id={`${id}-forklaring`} className="diskret">
+            Rækker: niveau i «{o.fra}». Kolonner: niveau i «{o.til}». Grøn: op, rød: ned.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                {o.fra} ↓ / {o.til} →
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {INDPLACERINGSNIVEAUER.map((fra) => (
-            <tr key={fra}>
-              <th scope="row">{niveauNavn(fra)}</th>
-              {INDPLACERINGSNIVEAUER.map((til) => {
-                const n = o.matrix[fra][til];
-                const klasse =
-                  fra === til ? "diagonal" : n > 0 ? ((RANG[til] ?? 0) > (RANG[fra] ?? 0) ? "op" : "ned") : "";
-                return (
-                  <td key={til} className={`tal ${klasse}`}>
-                    {n}
-                  </td>
-                );
-              })}
+              {INDPLACERINGSNIVEAUER.map((n) => (
+                <th key={n} scope="col" className="tal">
+                  {niveauNavn(n)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {INDPLACERINGSNIVEAUER.map((fra) => (
+              <tr key={fra}>
+                <th scope="row">{niveauNavn(fra)}</th>
+                {INDPLACERINGSNIVEAUER.map((til) => {
+                  const n = o.matrix[fra][til];
+                  const klasse =
+                    fra === til ? "diagonal" : n > 0 ? ((RANG[til] ?? 0) > (RANG[fra] ?? 0) ? "op" : "ned") : "";
+                  return (
+                    <td key={til} className={`tal ${klasse}`}>
+                      {n}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -125,51 +129,53 @@ function Flyttede({ s, navne }: { s: Sammenligning; navne: Map<string, string> }
       {s.flyttede.length === 0 ? (
         <p>Ingen leverandører skifter niveau i forhold til «{forste}».</p>
       ) : (
-        <table className="tabel kompakt" data-testid="flyttede">
-          <thead>
-            <tr>
-              <th scope="col">Leverandør</th>
-              {s.scenarier.map((x) => (
-                <th key={x.navn} scope="col">
-                  {x.navn}
-                </th>
-              ))}
-              <th scope="col">Hvorfor (i forhold til «{forste}»)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.flyttede.map((f) => (
-              <tr key={`${f.leverandoer.id}|${f.leverandoer.afdeling ?? ""}`}>
-                <th scope="row">
-                  {f.leverandoer.navn ?? f.leverandoer.id}
-                  {f.leverandoer.afdeling ? `, ${f.leverandoer.afdeling}` : ""}
-                </th>
+        <div className="rulle-x rulle-y">
+          <table className="tabel kompakt flyttede" data-testid="flyttede">
+            <thead>
+              <tr>
+                <th scope="col">Leverandør</th>
                 {s.scenarier.map((x) => (
-                  <td key={x.navn}>
-                    <NiveauMaerke niveau={f.niveauer[x.navn] ?? "ikke-indplaceret"} />
-                  </td>
+                  <th key={x.navn} scope="col">
+                    {x.navn}
+                  </th>
                 ))}
-                <td>
-                  <ul className="aarsager">
-                    {f.aarsager.map((a) => (
-                      <li key={a.scenarie}>
-                        <strong>{a.scenarie}:</strong>{" "}
-                        {a.politik
-                          ? "ingen parameter skifter niveau; politikken, vægtene eller grænserne flytter leverandøren."
-                          : a.parametre
-                              .map(
-                                (p) =>
-                                  `${navne.get(p.id) ?? p.id} ${p.fra === "slaaet-fra" ? "slået fra" : niveauNavn(p.fra).toLowerCase()} → ${p.til === "slaaet-fra" ? "slået fra" : niveauNavn(p.til).toLowerCase()}`,
-                              )
-                              .join("; ")}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
+                <th scope="col">Hvorfor (i forhold til «{forste}»)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {s.flyttede.map((f) => (
+                <tr key={`${f.leverandoer.id}|${f.leverandoer.afdeling ?? ""}`}>
+                  <th scope="row">
+                    {f.leverandoer.navn ?? f.leverandoer.id}
+                    {f.leverandoer.afdeling ? `, ${f.leverandoer.afdeling}` : ""}
+                  </th>
+                  {s.scenarier.map((x) => (
+                    <td key={x.navn}>
+                      <NiveauMaerke niveau={f.niveauer[x.navn] ?? "ikke-indplaceret"} />
+                    </td>
+                  ))}
+                  <td>
+                    <ul className="aarsager">
+                      {f.aarsager.map((a) => (
+                        <li key={a.scenarie}>
+                          <strong>{a.scenarie}:</strong>{" "}
+                          {a.politik
+                            ? "ingen parameter skifter niveau; politikken, vægtene eller grænserne flytter leverandøren."
+                            : a.parametre
+                                .map(
+                                  (p) =>
+                                    `${navne.get(p.id) ?? p.id} ${p.fra === "slaaet-fra" ? "slået fra" : niveauNavn(p.fra).toLowerCase()} → ${p.til === "slaaet-fra" ? "slået fra" : niveauNavn(p.til).toLowerCase()}`,
+                                )
+                                .join("; ")}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -189,35 +189,39 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
           ))}
         </select>
       </div>
-      <div className="felt-raekke">
-        <label htmlFor={`${id}-m`}>Metode</label>
-        <select
-          id={`${id}-m`}
-          value={a.indplacering?.metode ?? ""}
-          onChange={(e) => {
-            const { metode: _, ...rest } = a.indplacering ?? {};
-            const ny = e.target.value ? { ...rest, metode: e.target.value as "optaelling" | "vaegtet" } : rest;
-            saet({ ...a, indplacering: Object.keys(ny).length ? ny : undefined });
-          }}
-        >
-          <option value="">Uændret</option>
-          <option value="optaelling">Optælling</option>
-          <option value="vaegtet">Vægtet</option>
-        </select>
-        <label htmlFor={`${id}-to`}>To niveauer</label>
-        <select
-          id={`${id}-to`}
-          value={a.indplacering?.toNiveauer === undefined ? "" : String(a.indplacering.toNiveauer)}
-          onChange={(e) => {
-            const { toNiveauer: _, ...rest } = a.indplacering ?? {};
-            const ny = e.target.value ? { ...rest, toNiveauer: e.target.value === "true" } : rest;
-            saet({ ...a, indplacering: Object.keys(ny).length ? ny : undefined });
-          }}
-        >
-          <option value="">Uændret</option>
-          <option value="true">Ja (ansøgningsmodel)</option>
-          <option value="false">Nej</option>
-        </select>
+      <div className="scenarie-politik">
+        <label htmlFor={`${id}-m`}>
+          Metode
+          <select
+            id={`${id}-m`}
+            value={a.indplacering?.metode ?? ""}
+            onChange={(e) => {
+              const { metode: _, ...rest } = a.indplacering ?? {};
+              const ny = e.target.value ? { ...rest, metode: e.target.value as "optaelling" | "vaegtet" } : rest;
+              saet({ ...a, indplacering: Object.keys(ny).length ? ny : undefined });
+            }}
+          >
+            <option value="">Uændret</option>
+            <option value="optaelling">Optælling</option>
+            <option value="vaegtet">Vægtet</option>
+          </select>
+        </label>
+        <label htmlFor={`${id}-to`}>
+          To niveauer
+          <select
+            id={`${id}-to`}
+            value={a.indplacering?.toNiveauer === undefined ? "" : String(a.indplacering.toNiveauer)}
+            onChange={(e) => {
+              const { toNiveauer: _, ...rest } = a.indplacering ?? {};
+              const ny = e.target.value ? { ...rest, toNiveauer: e.target.value === "true" } : rest;
+              saet({ ...a, indplacering: Object.keys(ny).length ? ny : undefined });
+            }}
+          >
+            <option value="">Uændret</option>
+            <option value="true">Ja (ansøgningsmodel)</option>
+            <option value="false">Nej</option>
+          </select>
+        </label>
       </div>
     </fieldset>
   );

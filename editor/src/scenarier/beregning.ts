@@ -5,6 +5,7 @@ import {
   type Aendringer,
   anvendAendringer,
   type Fordeling,
+  jreEvaluator,
   type Regelsaet,
   type Sammenligning,
   type Scenarie,
@@ -17,8 +18,14 @@ export interface Styring {
   onProgress: (faerdige: number, ialt: number) => void;
 }
 
+// json-rules-engine, the authority, until the engine's compiled evaluator (issue 5) is in; then
+// this is the one line to change.
 export function sammenlign(r: Regelsaet, scenarier: Scenarie[], lev: unknown[], s: Styring): Promise<Sammenligning> {
-  return sammenlignScenarier(r, scenarier, lev, { signal: s.signal, onProgress: s.onProgress });
+  return sammenlignScenarier(r, scenarier, lev, {
+    signal: s.signal,
+    onProgress: s.onProgress,
+    evaluator: jreEvaluator,
+  });
 }
 
 /** Sweeps one threshold over the given values: providers per level at each value. */

@@ -10,6 +10,7 @@ export function ResultatSide({ r, tidspunkt }: { r: Indplacering & { id?: string
   };
   return (
     <article className="resultat-side kort" aria-labelledby="resultat-titel">
+      <p className="print-kun diskret">Specialiseringsmodellen · afgørelse om indplacering</p>
       <div className="vaerktoejslinje">
         <h2 id="resultat-titel">Indplacering af {r.leverandoer.navn ?? r.leverandoer.id}</h2>
         <button type="button" onClick={udskriv}>

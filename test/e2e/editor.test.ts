@@ -1,0 +1,336 @@
+// The browser editor end to end: the real API server (embedded database in a temporary folder)
+// serving the built editor, driven in Debian's Chromium. One story in order: an author tunes a
+// threshold, sees the JSON, the test panel and a scenario comparison follow, breaks the JSON and
+// sees the marker, saves and publishes, and finds the new version in Historik; a supervisor
+// assesses a provider; a reader cannot edit. Screenshots of every view go to
+// test-results/screenshots/.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { byggEditorHvisForaeldet } from "./bygning.js";
+import { type Browser, startChromium } from "./chromium.js";
+import { escapeRegex, logInd, overvaagFejl, skaermbillede, soegIEditor, ventPaaMonaco } from "./hjaelpere.js";
+import { opretNoegle, type Server, startServer } from "./server.js";
+import { findTaerskelAendring, type TaerskelValg } from "./taerskel-valg.js";
+
+const MAALGRUPPE = "autisme";
+const TRIN = 60_000;
+
+const NIVEAU_TEKST: Record<string, string> = {
+  "ikke-indplaceret": "Ikke indplaceret",
+  let: "Let",
+  moderat: "Moderat",
+  hoej: "Højt",
+};
+
+/** The value as the form shows it: shares as percentages. */
+const formVaerdi = (v: TaerskelValg, x: number) => String(v.enhed === "andel" ? Math.round(x * 10000) / 100 : x);
+
+describe("browser-editoren", () => {
+  let server: Server;
+  let browser: Browser;
+  let valg: TaerskelValg;
+  const noegler: Record<string, string> = {};
+  const sider: { page: Page; fejl: string[] }[] = [];
+
+  async function nySide(): Promise<Page> {
+    const page = await browser.context.newPage();
+    sider.push({ page, fejl: overvaagFejl(page) });
+    return page;
+  }
+
+  beforeAll(async () => {
+    byggEditorHvisForaeldet();
+    [server, browser, valg] = await Promise.all([startServer(), startChromium(), findTaerskelAendring(MAALGRUPPE)]);
+    for (const rolle of ["forfatter", "tilsyn", "laeser"])
+      noegler[rolle] = await opretNoegle(server, `e2e-${rolle}`, rolle);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.luk();
+    await server?.stop();
+  }, 30_000);
+
+  let forfatter: Page;
+
+  it(
+    "logger ind med en nøgle og viser målgrupperne",
+    async () => {
+      forfatter = await nySide();
+      await forfatter.goto(server.url);
+      await forfatter.getByLabel("API-nøgle").waitFor();
+      await skaermbillede(forfatter, "log-ind");
+      await forfatter.getByLabel("API-nøgle").fill("forkert-noegle");
+      await forfatter.getByRole("button", { name: "Log ind" }).click();
+      await forfatter.getByRole("alert").waitFor();
+      expect(await forfatter.getByRole("alert").textContent()).toMatch(/ukendt|tilbagekaldt/i);
+
+      await logInd(forfatter, server.url, noegler.forfatter ?? "");
+      const raekker = forfatter.locator(".oversigt-tabel tbody tr");
+      await expect.poll(() => raekker.count()).toBe(3);
+      expect(await raekker.first().textContent()).toContain("Version 1");
+      await skaermbillede(forfatter, "oversigt");
+    },
+    TRIN,
+  );
+
+  it(
+    "ændrer en tærskel i formularen og ser JSON, testpanelet og en scenariesammenligning ændre sig",
+    async () => {
+      const p = forfatter;
+      await p.getByRole("link", { name: "Autisme", exact: true }).click();
+      await ventPaaMonaco(p);
+      expect(
+        await soegIEditor(p, `"${escapeRegex(valg.navn)}": \\{\\n\\s*"vaerdi": ${escapeRegex(String(valg.gammel))},`),
+      ).toBe("1 of 1");
+
+      // The test panel, before: the provider the change moves.
+      await p.getByRole("tab", { name: "Test", exact: true }).click();
+      await p.getByLabel("Leverandør", { exact: true }).selectOption(valg.leverandoer.id);
+      const niveau = p.getByTestId("indplacering-niveau");
+      await expect.poll(() => niveau.textContent(), { timeout: 10_000 }).toBe(NIVEAU_TEKST[valg.leverandoer.fra]);
+      await skaermbillede(p, "regelsaet-test-foer");
+
+      // The form: change the threshold.
+      await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
+      const felt = p.getByLabel(valg.navn, { exact: true });
+      await felt.fill(formVaerdi(valg, valg.ny));
+      await skaermbillede(p, "regelsaet-formular");
+
+      // The JSON follows.
+      expect(
+        await soegIEditor(p, `"${escapeRegex(valg.navn)}": \\{\\n\\s*"vaerdi": ${escapeRegex(String(valg.ny))},`),
+      ).toBe("1 of 1");
+      await expect.poll(() => p.getByTestId("regelsaet-status").textContent()).toContain("ikke gemt");
+
+      // The test panel follows.
+      await p.getByRole("tab", { name: "Test", exact: true }).click();
+      await expect.poll(() => niveau.textContent(), { timeout: 10_000 }).toBe(NIVEAU_TEKST[valg.leverandoer.til]);
+      await skaermbillede(p, "regelsaet-test-efter");
+
+      // The golden cases still pass.
+      await p.getByRole("tab", { name: /Testtilfælde/ }).click();
+      await p.getByText(/Alle \d+ testtilfælde består/).waitFor();
+      await skaermbillede(p, "regelsaet-testtilfaelde");
+
+      // A scenario comparison: the published version against the draft's changes.
+      await p.getByRole("link", { name: "Scenarier", exact: true }).click();
+      await p.getByLabel(/Publiceret version 1/).check();
+      await p.getByRole("button", { name: "Tilføj kladdens ændringer som scenarie" }).click();
+      const fordeling = p.getByTestId("fordeling");
+      await expect.poll(() => fordeling.locator("tbody tr").count(), { timeout: 30_000 }).toBe(2);
+      const flyttede = p.getByTestId("flyttede");
+      await flyttede.waitFor({ timeout: 30_000 });
+      expect(await flyttede.textContent()).toContain(valg.leverandoer.navn);
+      await p.locator(".diagram canvas").first().waitFor();
+      await skaermbillede(p, "scenarier", true);
+
+      // The stakeholders' example scenarios load and compare too.
+      await p.getByRole("button", { name: "Indlæs eksempelscenarier" }).click();
+      await expect.poll(() => fordeling.locator("tbody tr").count(), { timeout: 30_000 }).toBeGreaterThan(4);
+
+      // Sensitivity: sweep the same threshold.
+      await p.getByLabel("Tærskel", { exact: true }).selectOption(valg.navn);
+      await p.getByRole("button", { name: "Beregn følsomhed" }).click();
+      const sweep = p.getByTestId("foelsomhed");
+      await sweep.waitFor({ timeout: 30_000 });
+      expect(await sweep.locator("tbody tr").count()).toBeGreaterThan(3);
+      await p.getByRole("button", { name: "Find grænsetilfælde" }).click();
+      await p
+        .getByText(/Ingen leverandører ligger|Tærskel, der flytter den/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await skaermbillede(p, "scenarier-foelsomhed", true);
+    },
+    3 * TRIN,
+  );
+
+  it(
+    "viser en markør, når en ugyldig værdi skrives i JSON-editoren",
+    async () => {
+      const p = forfatter;
+      await p.getByRole("link", { name: "Regelsæt", exact: true }).click();
+      await ventPaaMonaco(p);
+      const moenster = `"${escapeRegex(valg.navn)}": \\{\\n\\s*"vaerdi": ${escapeRegex(String(valg.ny))},`;
+      expect(await soegIEditor(p, moenster)).toBe("1 of 1");
+      // The match ends after `<value>,`: replace the value with a boolean.
+      await p.keyboard.press("End");
+      for (const _ of `${valg.ny},`) await p.keyboard.press("Backspace");
+      await p.keyboard.insertText("true,");
+      await p.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 10_000 });
+      await p.keyboard.press("F8");
+      const markoer = p.locator(".marker-widget");
+      await markoer.waitFor();
+      expect(await markoer.textContent()).toContain("Skal være et tal");
+      await expect.poll(() => p.getByTestId("antal-fejl").textContent()).not.toBe("0");
+      await skaermbillede(p, "regelsaet-markoer");
+      await p.getByRole("tab", { name: /Problemer/ }).click();
+      await p.getByText("Skal være et tal.").first().waitFor();
+      await skaermbillede(p, "regelsaet-problemer");
+
+      // Undo the invalid value.
+      await p.locator(".monaco-editor .view-lines").first().click();
+      await p.keyboard.press("Escape");
+      for (let i = 0; i < 5; i++) {
+        if ((await p.getByTestId("antal-fejl").textContent()) === "0") break;
+        await p.keyboard.press("Control+Z");
+      }
+      await expect.poll(() => p.getByTestId("antal-fejl").textContent()).toBe("0");
+      expect(await soegIEditor(p, moenster)).toBe("1 of 1");
+    },
+    TRIN,
+  );
+
+  it(
+    "gemmer, publicerer og viser den nye version med forskelle i Historik",
+    async () => {
+      const p = forfatter;
+      await p.getByRole("button", { name: "Gem kladde" }).click();
+      await p.getByText("Kladden er gemt.").waitFor();
+      expect(await p.getByTestId("regelsaet-status").textContent()).toContain("Kladde – gemt");
+
+      // Someone else saves the draft meanwhile: the next save meets a conflict and shows both.
+      const hent = await fetch(`${server.url}/api/v1/regelsaet/${MAALGRUPPE}/kladde`, {
+        headers: { Authorization: `Bearer ${noegler.forfatter}` },
+      });
+      const etag = hent.headers.get("etag") ?? "";
+      const deres = (await hent.json()) as { titel: string };
+      const gem = await fetch(`${server.url}/api/v1/regelsaet/${MAALGRUPPE}/kladde`, {
+        method: "PUT",
+        headers: { Authorization: `Bearer ${noegler.forfatter}`, "Content-Type": "application/json", "If-Match": etag },
+        body: JSON.stringify({ ...deres, titel: `${deres.titel} (kollegas udgave)` }),
+      });
+      expect(gem.status).toBe(200);
+      await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
+      await p.getByLabel("Vægt for Hjælpemidler og teknologi").fill("0.5");
+      await p.getByRole("button", { name: "Gem kladde" }).click();
+      const dialog = p.getByRole("dialog", { name: "En anden har gemt kladden" });
+      await dialog.waitFor();
+      await p.getByTestId("diff-editor").waitFor();
+      await p.waitForTimeout(500);
+      await skaermbillede(p, "regelsaet-konflikt");
+      await dialog.getByRole("button", { name: "Behold min version (overskriv)" }).click();
+      await p.getByText("Kladden er gemt.").waitFor();
+
+      await p.getByRole("button", { name: "Publicér …" }).click();
+      const pub = p.getByRole("dialog", { name: "Publicér kladden" });
+      await pub.getByLabel("Note om ændringen").fill(`E2E: ${valg.navn} ${valg.gammel} → ${valg.ny}`);
+      await skaermbillede(p, "regelsaet-publicer");
+      await pub.getByRole("button", { name: "Publicér", exact: true }).click();
+      await p.getByText("Version 2 er publiceret.").waitFor({ timeout: 30_000 });
+
+      await p.getByRole("link", { name: "Historik", exact: true }).click();
+      const versioner = p.getByRole("list", { name: "Versioner, nyeste først" });
+      await versioner.getByText("Version 2").waitFor();
+      expect(await versioner.textContent()).toContain(`E2E: ${valg.navn}`);
+      expect(await versioner.textContent()).toContain("e2e-forfatter");
+      const oversigt = p.getByTestId("diff-oversigt");
+      await oversigt.waitFor();
+      expect(await oversigt.textContent()).toContain(valg.navn);
+      await p.getByTestId("diff-editor").locator(".monaco-diff-editor").waitFor();
+      await p.waitForTimeout(500);
+      await skaermbillede(p, "historik");
+
+      // An old version opens read-only.
+      await versioner.getByRole("link", { name: "Åbn (kun læsning)" }).last().click();
+      await ventPaaMonaco(p);
+      expect(await p.getByTestId("regelsaet-status").textContent()).toContain("Version 1 (kun læsning)");
+      expect(await p.getByRole("button", { name: "Gem kladde" }).count()).toBe(0);
+    },
+    2 * TRIN,
+  );
+
+  it(
+    "lader tilsynet vurdere en leverandør og udskrive resultatet med version og hash",
+    async () => {
+      const p = await nySide();
+      await logInd(p, server.url, noegler.tilsyn ?? "");
+      expect(await p.getByRole("link", { name: "Nøgler" }).count()).toBe(0);
+      await p.getByRole("link", { name: "Vurdering" }).click();
+      await p.getByLabel("Udfyld fra eksempeldata").selectOption(valg.leverandoer.id);
+      await skaermbillede(p, "vurdering-formular");
+      await p.getByRole("button", { name: "Indplacér" }).click();
+      const resultat = p.getByTestId("resultat-regelsaet");
+      await resultat.waitFor({ timeout: 20_000 });
+      expect(await resultat.textContent()).toContain("version 2");
+      expect(await p.getByTestId("indplacering-niveau").textContent()).toBe(NIVEAU_TEKST[valg.leverandoer.til]);
+      expect(await p.locator(".resultat-meta").textContent()).toMatch(/sha256:[0-9a-f]{64}/);
+      await p.getByRole("heading", { name: /Indplacering af/ }).scrollIntoViewIfNeeded();
+      await skaermbillede(p, "vurdering-resultat");
+      await p.emulateMedia({ media: "print" });
+      await skaermbillede(p, "vurdering-udskrift", true);
+      await p.emulateMedia({ media: "screen" });
+
+      // A field left "ikke oplyst" is listed as missing, not counted as not met.
+      await p.getByLabel("Godkendt af socialtilsynet").selectOption("");
+      await p.getByRole("button", { name: "Indplacér" }).click();
+      await expect.poll(() => p.getByTestId("indplacering-niveau").textContent()).toBe("Ikke indplaceret");
+      expect(await p.locator(".manglende").textContent()).toContain("Godkendt af socialtilsynet");
+    },
+    TRIN,
+  );
+
+  it(
+    "giver en læser kun adgang til at læse",
+    async () => {
+      const p = await nySide();
+      await logInd(p, server.url, noegler.laeser ?? "");
+      expect(await p.getByRole("link", { name: "Vurdering" }).count()).toBe(0);
+      expect(await p.getByRole("link", { name: "Scenarier" }).count()).toBe(0);
+      await skaermbillede(p, "laeser-oversigt");
+      await p.getByRole("link", { name: "Se regelsæt" }).first().click();
+      await ventPaaMonaco(p);
+      expect(await p.getByRole("button", { name: "Gem kladde" }).count()).toBe(0);
+      expect(await p.getByRole("button", { name: "Publicér …" }).count()).toBe(0);
+      expect(await p.getByLabel(valg.navn, { exact: true }).getAttribute("readonly")).not.toBeNull();
+
+      // Typing in the editor changes nothing: it is read-only.
+      await p.locator(".monaco-editor .view-lines").first().click();
+      await p.keyboard.insertText("xyz");
+      expect(await soegIEditor(p, "xyz")).toBe("No results");
+      await skaermbillede(p, "laeser-regelsaet");
+
+      await p.goto(`${server.url}/regelsaet/${MAALGRUPPE}/scenarier`);
+      await p.getByText("Din rolle giver ikke adgang").waitFor();
+      await p.goto(`${server.url}/vurdering`);
+      await p.getByText("Din rolle giver ikke adgang").waitFor();
+
+      // The server refuses too, whatever the page shows.
+      const svar = await fetch(`${server.url}/api/v1/regelsaet/${MAALGRUPPE}/kladde`, {
+        method: "PUT",
+        headers: { Authorization: `Bearer ${noegler.laeser}`, "Content-Type": "application/json" },
+        body: "{}",
+      });
+      expect(svar.status).toBe(403);
+    },
+    TRIN,
+  );
+
+  it(
+    "lader administratoren oprette og tilbagekalde nøgler",
+    async () => {
+      const p = await nySide();
+      await logInd(p, server.url, server.adminNoegle);
+      await p.getByRole("link", { name: "Nøgler" }).click();
+      await p.getByLabel("Navn").fill("e2e-ny");
+      await p.getByLabel("Rolle").selectOption("tilsyn");
+      await p.getByRole("button", { name: "Opret nøgle" }).click();
+      expect(await p.getByTestId("ny-noegle").textContent()).toMatch(/\S{20,}/);
+      await p.getByRole("row", { name: /e2e-ny/ }).waitFor();
+      await skaermbillede(p, "noegler");
+      p.once("dialog", (d) => void d.accept());
+      await p
+        .getByRole("row", { name: /e2e-ny/ })
+        .getByRole("button", { name: "Tilbagekald" })
+        .click();
+      await p
+        .getByRole("row", { name: /e2e-ny/ })
+        .getByText("Tilbagekaldt")
+        .waitFor();
+    },
+    TRIN,
+  );
+
+  it("har ingen scriptfejl eller CSP-overtrædelser i siderne", () => {
+    expect(sider.flatMap((s) => s.fejl)).toEqual([]);
+  });
+});
