@@ -11,6 +11,7 @@ import { type Database, openPglite, openPostgres } from "./db/database.js";
 import { migrer } from "./db/migrate.js";
 import { laesKonfiguration } from "./konfiguration.js";
 import { filer, fjernServerInfo, LaasOptaget, skrivServerInfo, tagLaas } from "./lokal.js";
+import { sporForbindelser } from "./lukning.js";
 import { indlaesPilotRegelsaet } from "./seed.js";
 import { fornyLokalNoegle, opretFoersteAdmin, tilbagekaldLokalNoegle } from "./store/noegler.js";
 
@@ -60,6 +61,7 @@ async function start() {
     tilstand,
   });
   const server = config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host);
+  const lukning = sporForbindelser(server);
   await once(server, "listening");
   const port = (server.address() as AddressInfo).port;
   if (embedded) {
@@ -75,11 +77,7 @@ async function start() {
     lukker = true;
     tilstand.lukker = true;
     log.info({ signal }, "Lukker: færdiggør igangværende forespørgsler");
-    const lukket = new Promise<void>((r) => server.close(() => r()));
-    server.closeIdleConnections();
-    const tvang = setTimeout(() => server.closeAllConnections(), config.lukketid * 1000);
-    await lukket;
-    clearTimeout(tvang);
+    await lukning.luk(config.lukketid * 1000);
     if (db && lokalNoegle) await tilbagekaldLokalNoegle(db).catch((err) => log.warn({ err }, "lokal-cli"));
     await ryd();
     log.info("Lukket");
