@@ -119,6 +119,8 @@ export async function indplacerMange(
   const find = opslag(db, cache, valg);
   const udfald: (Evalueret | Udfald)[] = [];
   for (const [i, input] of liste.entries()) {
+    // Let other requests in between: evaluation is CPU work that never waits on I/O.
+    if (i % 50 === 49) await new Promise((r) => setImmediate(r));
     try {
       udfald.push(await evaluer(input, ["vurderingsgrundlag", i], find, valg));
     } catch (e) {
