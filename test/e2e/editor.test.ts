@@ -176,6 +176,17 @@ describe("browser-editoren", () => {
       }
       await expect.poll(() => p.getByTestId("antal-fejl").textContent()).toBe("0");
       expect(await soegIEditor(p, moenster)).toBe("1 of 1");
+
+      // Hover help on a parameter: the official level texts.
+      const parameter = valg.navn.split(".")[0] ?? "";
+      expect(await soegIEditor(p, `"id": "${parameter}"`)).toBe("1 of 1");
+      await p.keyboard.press("Control+K");
+      await p.keyboard.press("Control+I");
+      const hover = p.locator(".monaco-hover:visible");
+      await hover.first().waitFor();
+      await expect.poll(async () => (await hover.allTextContents()).join(" ")).toContain("Moderat niveau:");
+      await skaermbillede(p, "regelsaet-hover");
+      await p.keyboard.press("Escape");
     },
     TRIN,
   );

@@ -2,7 +2,6 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
 import { ROD } from "./bygning.js";
 
 export const SKAERMBILLEDER = join(ROD, "test-results", "screenshots");
@@ -59,11 +58,17 @@ export async function soegIEditor(page: Page, regex: string): Promise<string> {
   if ((await regexKnap.getAttribute("aria-checked")) !== "true") await regexKnap.click();
   await felt.fill(regex);
   const antal = async () => ((await page.locator(".find-widget .matchesCount").textContent()) ?? "").trim();
-  await expect.poll(antal, { timeout: 5000 }).toMatch(/^(\d+|\?) of \d+$|^No results$/);
+  const vent = async (moenster: RegExp) => {
+    for (let i = 0; i < 50; i++) {
+      const t = await antal();
+      if (moenster.test(t)) return t;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`E2E: Monacos søgning svarede ikke (${await antal()})`);
+  };
   // "? of N": the matches are found but none is selected yet; move to the first.
-  if ((await antal()).startsWith("?")) await felt.press("Enter");
-  await expect.poll(antal, { timeout: 5000 }).toMatch(/^\d+ of \d+$|^No results$/);
-  const tekst = await antal();
+  if ((await vent(/^(\d+|\?) of \d+$|^No results$/)).startsWith("?")) await felt.press("Enter");
+  const tekst = await vent(/^\d+ of \d+$|^No results$/);
   await felt.press("Escape");
   return tekst;
 }

@@ -87,14 +87,12 @@ function tilRegelsaet(v: unknown): Regelsaet {
 export function lavApi(kald: ApiKald) {
   const m = encodeURIComponent;
   return {
-    async mig(): Promise<Bruger | null> {
-      try {
-        const { data } = await kald<unknown>("/mig");
-        const o = obj(data);
-        return erRolle(o.rolle) ? { navn: tekst(o.navn) ?? "", rolle: o.rolle } : null;
-      } catch {
-        return null;
-      }
+    /** Who the key belongs to; also how sign-in checks a key. */
+    async mig(): Promise<Bruger> {
+      const { data } = await kald<unknown>("/mig");
+      const o = obj(data);
+      if (!erRolle(o.rolle)) throw new Error("Serveren oplyste ikke nøglens rolle.");
+      return { navn: tekst(o.navn) ?? "", rolle: o.rolle };
     },
     async maalgrupper(signal?: AbortSignal): Promise<MaalgruppeOversigt[]> {
       const { data } = await kald<unknown>("/maalgrupper", { signal });

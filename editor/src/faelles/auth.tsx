@@ -2,7 +2,7 @@
 // comes from the server. Every view gets the API through this context.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { type Api, type Bruger, lavApi } from "./api.js";
-import { ApiFejl, lavApiKald } from "./api-klient.js";
+import { lavApiKald } from "./api-klient.js";
 import { meldLogUd } from "./log-ud.js";
 import { harRolle, type Rolle } from "./roller.js";
 
@@ -35,23 +35,6 @@ function gemtSession(): Session | null {
   }
 }
 
-/** Works out the role from 403s when the server has no /mig route: probe from the top down. */
-async function rolleFraAdgang(api: Api): Promise<Rolle> {
-  const proev = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      return true;
-    } catch (e) {
-      return !(e instanceof ApiFejl && (e.status === 403 || e.status === 401));
-    }
-  };
-  if (await proev(() => api.noegler())) return "admin";
-  if (await proev(() => api.kladde("autisme"))) return "forfatter";
-  // An empty body is refused as invalid (400/422) for tilsyn and as forbidden (403) for læser.
-  if (await proev(() => api.indplacer({}))) return "tilsyn";
-  return "laeser";
-}
-
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(gemtSession);
 
@@ -66,8 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logInd = useCallback(async (noegle: string) => {
     const proeve = lavApi(lavApiKald(noegle));
-    await proeve.maalgrupper();
-    const bruger = (await proeve.mig()) ?? { navn: "", rolle: await rolleFraAdgang(proeve) };
+    const [bruger] = await Promise.all([proeve.mig(), proeve.maalgrupper()]);
     sessionStorage.setItem(NOEGLE, noegle);
     sessionStorage.setItem(BRUGER, JSON.stringify(bruger));
     setSession({ noegle, bruger });

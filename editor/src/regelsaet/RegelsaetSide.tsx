@@ -81,6 +81,10 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
               </>
             )}
           </p>
+          <p className="diskret tastatur-hjaelp">
+            Tastatur: <kbd>Ctrl</kbd>+<kbd>M</kbd> lader <kbd>Tab</kbd> flytte fokus ud af editoren, <kbd>F8</kbd> går
+            til næste problem, <kbd>Ctrl</kbd>+<kbd>Mellemrum</kbd> foreslår felter.
+          </p>
         </div>
         {redigerbar && (
           <div className="knapper">
