@@ -28,13 +28,13 @@ export function editorErForaeldet(): boolean {
   return statSync(DIST_INDEX).mtimeMs < kilde;
 }
 
-export function byggEditorHvisForaeldet(): boolean {
+export function byggEditorHvisForaeldet({ stille = false } = {}): boolean {
   if (!editorErForaeldet()) return false;
   execFileSync(join(ROD, "node_modules", ".bin", "vite"), ["build", "--config", "editor/vite.config.ts"], {
     cwd: ROD,
     // A test runner sets NODE_ENV=test, and Vite would then bundle React's development build.
     env: { ...process.env, NODE_ENV: "production" },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", stille ? "ignore" : "inherit", "inherit"],
   });
   return true;
 }

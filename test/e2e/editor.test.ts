@@ -10,7 +10,7 @@ import { byggEditorHvisForaeldet } from "./bygning.js";
 import { type Browser, startChromium } from "./chromium.js";
 import { escapeRegex, logInd, overvaagFejl, skaermbillede, soegIEditor, ventPaaMonaco } from "./hjaelpere.js";
 import { opretNoegle, type Server, startServer } from "./server.js";
-import { findTaerskelAendring, type TaerskelValg } from "./taerskel-valg.js";
+import { eksempler, findTaerskelAendring, type TaerskelValg } from "./taerskel-valg.js";
 
 const MAALGRUPPE = "autisme";
 const TRIN = 60_000;
@@ -39,7 +39,7 @@ describe("browser-editoren", () => {
   }
 
   beforeAll(async () => {
-    byggEditorHvisForaeldet();
+    byggEditorHvisForaeldet({ stille: true });
     [server, browser, valg] = await Promise.all([startServer(), startChromium(), findTaerskelAendring(MAALGRUPPE)]);
     for (const rolle of ["forfatter", "tilsyn", "laeser"])
       noegler[rolle] = await opretNoegle(server, `e2e-${rolle}`, rolle);
@@ -276,6 +276,18 @@ describe("browser-editoren", () => {
       await p.getByRole("button", { name: "Indplacér" }).click();
       await expect.poll(() => p.getByTestId("indplacering-niveau").textContent()).toBe("Ikke indplaceret");
       expect(await p.locator(".manglende").textContent()).toContain("Godkendt af socialtilsynet");
+
+      // Several providers at once, from a file.
+      await p.getByRole("tab", { name: "Flere leverandører (upload)" }).click();
+      const filer = eksempler(MAALGRUPPE).slice(0, 3);
+      await p.getByLabel("Fil (JSON eller CSV)").setInputFiles({
+        name: "leverandoerer.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(filer)),
+      });
+      await p.getByText("3 leverandører:").waitFor({ timeout: 20_000 });
+      for (const f of filer) await p.getByRole("rowheader", { name: f.leverandoer.navn }).waitFor();
+      await skaermbillede(p, "vurdering-flere");
     },
     TRIN,
   );

@@ -41,6 +41,8 @@ export default function DiffVisning(p: DiffVisningProps) {
       ariaLabel: p.ariaLabel,
       useInlineViewWhenSpaceIsLimited: true,
       renderSideBySideInlineBreakpoint: 640,
+      wordWrap: "on",
+      diffWordWrap: "on",
       // The gutter's revert menu is for editable diffs; ours are read-only.
       renderGutterMenu: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 5, revealLineCount: 10 },

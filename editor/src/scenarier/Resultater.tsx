@@ -22,7 +22,7 @@ function Fordeling({ s }: { s: Sammenligning }) {
   return (
     <section aria-labelledby="fordeling-titel">
       <h2 id="fordeling-titel">Leverandører pr. niveau</h2>
-      <div className="kolonner-2">
+      <div className={s.scenarier.length > 3 ? "stablet" : "kolonner-2"}>
         <Diagram
           type="bar"
           etiketter={etiketter}
@@ -121,6 +121,7 @@ function Overgange({ s }: { s: Sammenligning }) {
 
 function Flyttede({ s, navne }: { s: Sammenligning; navne: Map<string, string> }) {
   const forste = s.scenarier[0]?.navn ?? "";
+  const niveauTekst = (n: string) => (n === "slaaet-fra" ? "slået fra" : niveauNavn(n).toLowerCase());
   return (
     <section aria-labelledby="flyttede-titel">
       <h2 id="flyttede-titel">
@@ -129,53 +130,56 @@ function Flyttede({ s, navne }: { s: Sammenligning; navne: Map<string, string> }
       {s.flyttede.length === 0 ? (
         <p>Ingen leverandører skifter niveau i forhold til «{forste}».</p>
       ) : (
-        <div className="rulle-x rulle-y">
-          <table className="tabel kompakt flyttede" data-testid="flyttede">
-            <thead>
-              <tr>
-                <th scope="col">Leverandør</th>
-                {s.scenarier.map((x) => (
-                  <th key={x.navn} scope="col">
-                    {x.navn}
-                  </th>
-                ))}
-                <th scope="col">Hvorfor (i forhold til «{forste}»)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.flyttede.map((f) => (
-                <tr key={`${f.leverandoer.id}|${f.leverandoer.afdeling ?? ""}`}>
-                  <th scope="row">
-                    {f.leverandoer.navn ?? f.leverandoer.id}
-                    {f.leverandoer.afdeling ? `, ${f.leverandoer.afdeling}` : ""}
-                  </th>
+        <>
+          <p className="diskret">
+            Under hvert niveau, der afviger fra «{forste}», står de parametre, der skiftede niveau og flyttede
+            leverandøren.
+          </p>
+          <div className="rulle-x rulle-y">
+            <table className="tabel kompakt flyttede" data-testid="flyttede">
+              <thead>
+                <tr>
+                  <th scope="col">Leverandør</th>
                   {s.scenarier.map((x) => (
-                    <td key={x.navn}>
-                      <NiveauMaerke niveau={f.niveauer[x.navn] ?? "ikke-indplaceret"} />
-                    </td>
+                    <th key={x.navn} scope="col">
+                      {x.navn}
+                    </th>
                   ))}
-                  <td>
-                    <ul className="aarsager">
-                      {f.aarsager.map((a) => (
-                        <li key={a.scenarie}>
-                          <strong>{a.scenarie}:</strong>{" "}
-                          {a.politik
-                            ? "ingen parameter skifter niveau; politikken, vægtene eller grænserne flytter leverandøren."
-                            : a.parametre
-                                .map(
-                                  (p) =>
-                                    `${navne.get(p.id) ?? p.id} ${p.fra === "slaaet-fra" ? "slået fra" : niveauNavn(p.fra).toLowerCase()} → ${p.til === "slaaet-fra" ? "slået fra" : niveauNavn(p.til).toLowerCase()}`,
-                                )
-                                .join("; ")}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {s.flyttede.map((f) => (
+                  <tr key={`${f.leverandoer.id}|${f.leverandoer.afdeling ?? ""}`}>
+                    <th scope="row">
+                      {f.leverandoer.navn ?? f.leverandoer.id}
+                      {f.leverandoer.afdeling ? `, ${f.leverandoer.afdeling}` : ""}
+                    </th>
+                    {s.scenarier.map((x) => {
+                      const a = f.aarsager.find((y) => y.scenarie === x.navn);
+                      return (
+                        <td key={x.navn}>
+                          <NiveauMaerke niveau={f.niveauer[x.navn] ?? "ikke-indplaceret"} />
+                          {a && (
+                            <div className="aarsag">
+                              {a.politik
+                                ? "Politik, vægte eller grænser"
+                                : a.parametre
+                                    .map(
+                                      (p) =>
+                                        `${navne.get(p.id) ?? p.id}: ${niveauTekst(p.fra)} → ${niveauTekst(p.til)}`,
+                                    )
+                                    .join("; ")}
+                            </div>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );
