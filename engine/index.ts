@@ -8,6 +8,7 @@ export * from "./forfatter-tjek.js";
 export * from "./forklaring.js";
 export * from "./hash.js";
 export * from "./indplacer.js";
+export * from "./kompileret.js";
 export * from "./naeste-niveau.js";
 export * from "./politik.js";
 export * from "./problem.js";

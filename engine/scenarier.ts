@@ -1,8 +1,9 @@
 // Scenarios (DOMAIN.md §6): named changes to a regelsæt — thresholds, weights, active
 // parameters, policy — and their comparison over a set of providers: the count per level, the
 // transition matrix between scenarios and the providers that move, with the parameters why.
-import { type Evaluator, jreEvaluator, type Udfald } from "./evaluator.js";
-import { forbered } from "./indplacer.js";
+import type { Evaluator, Udfald } from "./evaluator.js";
+import { type ForberedtRegelsaet, forbered } from "./indplacer.js";
+import { evaluerScenarier } from "./kompileret.js";
 import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau } from "./politik.js";
 import { EngineError, type Problem, problem, type Sti } from "./problem.js";
 import type { Indplaceringspolitik, ParameterNiveau, Regelsaet } from "./schema/regelsaet.js";
@@ -111,7 +112,7 @@ export function anvendAendringer(r: Regelsaet, a: Aendringer | undefined, rod: S
 }
 
 export interface SammenlignOptions {
-  /** Evaluates a provider with one scenario's regelsæt; defaults to json-rules-engine. */
+  /** Evaluates a provider with one scenario's regelsæt; defaults to the compiled evaluator. */
   evaluator?: Evaluator;
   /** Structurally an AbortSignal; the engine carries no DOM or Node types. */
   signal?: { aborted: boolean; reason?: unknown };
@@ -152,24 +153,14 @@ export async function sammenlignScenarier(
     throw new EngineError("UGYLDIGT_VURDERINGSGRUNDLAG", "Et eller flere vurderingsgrundlag er ugyldige.", inputFejl);
   const input = leverandoerer as Vurderingsgrundlag[];
 
-  const evaluator = options.evaluator ?? jreEvaluator;
   const forberedte = scenarier.map((s, i) =>
     forbered(anvendAendringer(r, s.aendringer, ["scenarier", i, "aendringer"])),
   );
-  const udfald: Udfald[][] = [];
-  const ialt = forberedte.length * input.length;
-  for (const [si, f] of forberedte.entries()) {
-    const ev = evaluator(f);
-    const rows: Udfald[] = [];
-    for (const [li, l] of input.entries()) {
-      if (options.signal?.aborted) throw options.signal.reason ?? new Error("Afbrudt");
-      rows.push(await ev(l));
-      if (options.onProgress && (li % 256 === 0 || li === input.length - 1)) {
-        options.onProgress(si * input.length + li + 1, ialt);
-      }
-    }
-    udfald.push(rows);
-  }
+  // Default: the compiled evaluator, all scenarios at once (conditions they share are evaluated
+  // once per provider). A given evaluator runs scenario by scenario.
+  const udfald = options.evaluator
+    ? await evaluerHverForSig(options.evaluator, forberedte, input, options)
+    : evaluerScenarier(forberedte, input, options);
 
   const resultat: Sammenligning = {
     scenarier: scenarier.map((s, i) => {
@@ -227,4 +218,27 @@ export async function sammenlignScenarier(
     resultat.flyttede.push({ leverandoer, niveauer, aarsager });
   });
   return resultat;
+}
+
+async function evaluerHverForSig(
+  evaluator: Evaluator,
+  forberedte: ForberedtRegelsaet[],
+  input: Vurderingsgrundlag[],
+  options: SammenlignOptions,
+): Promise<Udfald[][]> {
+  const udfald: Udfald[][] = [];
+  const ialt = forberedte.length * input.length;
+  for (const [si, f] of forberedte.entries()) {
+    const ev = evaluator(f);
+    const rows: Udfald[] = [];
+    for (const [li, l] of input.entries()) {
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error("Afbrudt");
+      rows.push(await ev(l));
+      if (options.onProgress && (li % 256 === 0 || li === input.length - 1)) {
+        options.onProgress(si * input.length + li + 1, ialt);
+      }
+    }
+    udfald.push(rows);
+  }
+  return udfald;
 }

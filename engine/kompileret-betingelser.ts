@@ -1,0 +1,249 @@
+// Condition trees for the compiled evaluator. Every distinct condition (fact, params, path,
+// operator and value, after thresholds are resolved) of a profile is evaluated once per provider
+// into a table of three-valued results; a level's tree then only reads that table. A tree that is
+// a plain conjunction — every pilot level is — becomes a list of table indices.
+import type { ParamVaerdi } from "./facts.js";
+import type { LeafUdfald } from "./forklaring.js";
+import { canonicalJson } from "./hash.js";
+import { type FaktaKompilator, type FaktumLaeser, faktumMangler, type Kontekst } from "./kompileret-fakta.js";
+import type { Betingelse, LeafBetingelse } from "./schema/regelsaet.js";
+import { resolveVaerdi, type TaerskelOpslag, taerskelNavne } from "./taerskler.js";
+
+/** Three-valued truth as small integers: false, unknown (fact not reported), true. */
+export const FALSK = 0;
+export const UKENDT = 1;
+export const SAND = 2;
+export type Sandhed3 = typeof FALSK | typeof UKENDT | typeof SAND;
+
+/** A condition's result for the provider in the context. */
+export type BladFunktion = (k: Kontekst) => Sandhed3;
+/** A tree's value, read from the table of condition results. */
+export type Knude = (res: Uint8Array) => Sandhed3;
+
+/** One distinct condition of a profile. */
+export interface Blad {
+  beregn: BladFunktion;
+  /** The outcome as the reasons need it (json-rules-engine's factResult and result). */
+  udfald: (k: Kontekst) => LeafUdfald;
+  /** Missing information when the condition is unknown. */
+  mangler: (k: Kontekst) => string[];
+}
+
+export interface KompileretTrae {
+  vaerdi: Knude;
+  /** Indices of the conditions when the tree is a plain conjunction, else undefined. */
+  konjunktion?: Int32Array;
+  /** What is missing in the subtrees that are not true (as manglendeIForklaring collects it). */
+  mangler: (k: Kontekst, res: Uint8Array, ud: Set<string>) => void;
+  /** Table indices of the leaves, in tree order (as the reasons walk them). */
+  blade: number[];
+  /** Equal signatures in one table give equal values for every provider. */
+  signatur: string;
+}
+
+const erTal = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+// The same operators as OPERATORER in indplacer.ts, with the validator folded in. An undefined
+// fact value never reaches them: the condition is unknown (or false) before that.
+export function operator(navn: string, b: unknown): (v: unknown) => boolean {
+  const liste = Array.isArray(b) ? (b as unknown[]) : undefined;
+  switch (navn) {
+    case "equal":
+      return (v) => v === b;
+    case "notEqual":
+      return (v) => v !== b;
+    case "in":
+      return liste ? (v) => liste.includes(v) : () => false;
+    case "notIn":
+      return liste ? (v) => !liste.includes(v) : () => false;
+    case "contains":
+      return (v) => Array.isArray(v) && v.includes(b);
+    case "doesNotContain":
+      return (v) => Array.isArray(v) && !v.includes(b);
+    case "lessThan":
+      return (v) => erTal(v) && v < (b as number);
+    case "lessThanInclusive":
+      return (v) => erTal(v) && v <= (b as number);
+    case "greaterThan":
+      return (v) => erTal(v) && v > (b as number);
+    case "greaterThanInclusive":
+      return (v) => erTal(v) && v >= (b as number);
+    default:
+      throw new Error(`Engine: unknown operator '${navn}' reached compilation`);
+  }
+}
+
+/**
+ * The condition's result. The common shapes of the pilot regelsæt — a numeric limit on a derived
+ * fact, a flag or a list membership of an input field — read and compare inline, without a
+ * call per step; every other shape reads through the fact's reader and calls the operator.
+ */
+function bladFunktion(laeser: FaktumLaeser, ukendt: (k: Kontekst) => Sandhed3, navn: string, b: unknown): BladFunktion {
+  const { slot, felt } = laeser;
+  if (slot && navn === "greaterThanInclusive") {
+    const { indeks, fyld } = slot;
+    const g = b as number;
+    return (k) => {
+      if (k.stempel[indeks] !== k.generation) fyld(k);
+      const v = k.vaerdier[indeks];
+      if (v === undefined) return ukendt(k);
+      return typeof v === "number" && Number.isFinite(v) && v >= g ? SAND : FALSK;
+    };
+  }
+  if (felt?.noegle !== undefined && (navn === "equal" || (navn === "in" && Array.isArray(b)))) {
+    const { navn: fakt, noegle } = felt;
+    const les = (k: Kontekst): unknown => {
+      const s = (k.input as Record<string, unknown>)[fakt];
+      return s === null || typeof s !== "object" ? s : (s as Record<string, unknown>)[noegle];
+    };
+    if (navn === "equal") {
+      return (k) => {
+        const v = les(k);
+        return v === undefined ? ukendt(k) : v === b ? SAND : FALSK;
+      };
+    }
+    const liste = b as unknown[];
+    return (k) => {
+      const v = les(k);
+      return v === undefined ? ukendt(k) : liste.includes(v) ? SAND : FALSK;
+    };
+  }
+  const { laes } = laeser;
+  const op = operator(navn, b);
+  return (k) => {
+    const v = laes(k);
+    return v === undefined ? ukendt(k) : op(v) ? SAND : FALSK;
+  };
+}
+
+/** The distinct conditions of one profile, by content. */
+export class BladRegister {
+  readonly blade: Blad[] = [];
+  private readonly indeks = new Map<string, number>();
+
+  constructor(private readonly fakta: FaktaKompilator) {}
+
+  /** The table index of a condition, compiling it the first time it is seen. */
+  tilfoej(leaf: LeafBetingelse, opslag: TaerskelOpslag): number {
+    const params = leaf.params
+      ? (Object.fromEntries(Object.entries(leaf.params).map(([k, v]) => [k, resolveVaerdi(v, opslag)])) as Record<
+          string,
+          ParamVaerdi
+        >)
+      : undefined;
+    const { fact, path } = leaf;
+    const vaerdi = resolveVaerdi(leaf.value, opslag);
+    const noegle = canonicalJson({ fact, params: params ?? null, path: path ?? null, op: leaf.operator, vaerdi });
+    const fundet = this.indeks.get(noegle);
+    if (fundet !== undefined) return fundet;
+
+    const laeser = this.fakta.laeser(fact, params, path);
+    const { laes, sikker } = laeser;
+    const op = operator(leaf.operator, vaerdi);
+    // Missing information for an unknown value, exactly as the json-rules-engine path computes it.
+    const mangler = (k: Kontekst) => faktumMangler(k.input, fact, params, path);
+    const ukendt = sikker ? () => UKENDT : (k: Kontekst) => (mangler(k).length > 0 ? UKENDT : FALSK);
+    const blad: Blad = {
+      beregn: bladFunktion(laeser, ukendt as (k: Kontekst) => Sandhed3, leaf.operator, vaerdi),
+      udfald: (k) => {
+        const v = laes(k);
+        if (v === undefined) return { faktisk: undefined, resultat: false, mangler: mangler(k) };
+        return { faktisk: v, resultat: op(v) === true, mangler: [] };
+      },
+      mangler,
+    };
+    const i = this.blade.length;
+    this.blade.push(blad);
+    this.indeks.set(noegle, i);
+    return i;
+  }
+
+  /** Compiles a tree with the thresholds of one regelsæt and profile (`opslag`). */
+  kompilerTrae(b: Betingelse, opslag: TaerskelOpslag): KompileretTrae {
+    if ("not" in b) {
+      const del = this.kompilerTrae(b.not, opslag);
+      const inner = del.vaerdi;
+      const vaerdi: Knude = (res) => {
+        const v = inner(res);
+        return v === UKENDT ? UKENDT : v === SAND ? FALSK : SAND;
+      };
+      return {
+        vaerdi,
+        mangler: (k, res, ud) => {
+          if (vaerdi(res) !== SAND) del.mangler(k, res, ud);
+        },
+        blade: del.blade,
+        signatur: `!${del.signatur}`,
+      };
+    }
+    if (!("all" in b) && !("any" in b)) return this.kompilerBlad(b, opslag);
+    const alle = "all" in b;
+    const dele = (alle ? b.all : b.any).map((c) => this.kompilerTrae(c, opslag));
+    if (dele.length === 1) return dele[0] as KompileretTrae;
+    const vaerdi = alle ? kleeneAlle(dele.map((d) => d.vaerdi)) : kleeneMindstEn(dele.map((d) => d.vaerdi));
+    const trae: KompileretTrae = {
+      vaerdi,
+      mangler: (k, res, ud) => {
+        if (vaerdi(res) === SAND) return;
+        for (const d of dele) d.mangler(k, res, ud);
+      },
+      blade: dele.flatMap((d) => d.blade),
+      signatur: `${alle ? "&" : "|"}(${dele.map((d) => d.signatur).join(",")})`,
+    };
+    if (alle && dele.every((d) => d.konjunktion)) {
+      trae.konjunktion = Int32Array.from(new Set(dele.flatMap((d) => [...(d.konjunktion as Int32Array)])));
+    }
+    return trae;
+  }
+
+  private kompilerBlad(leaf: LeafBetingelse, opslag: TaerskelOpslag): KompileretTrae {
+    const i = this.tilfoej(leaf, opslag);
+    const blad = this.blade[i] as Blad;
+    // The variant of a threshold can depend on profile fields that are not reported.
+    const taerskelMangler = new Set<string>();
+    for (const navn of taerskelNavne(leaf)) for (const m of opslag(navn).mangler) taerskelMangler.add(m);
+    const ekstra = [...taerskelMangler];
+    return {
+      vaerdi: (res) => res[i] as Sandhed3,
+      konjunktion: Int32Array.of(i),
+      mangler: (k, res, ud) => {
+        const r = res[i];
+        if (r === SAND) return;
+        if (r === UKENDT) for (const x of blad.mangler(k)) ud.add(x);
+        for (const x of ekstra) ud.add(x);
+      },
+      blade: [i],
+      signatur: String(i),
+    };
+  }
+}
+
+function kleeneAlle(knuder: Knude[]): Knude {
+  return (res) => {
+    let r: Sandhed3 = SAND;
+    for (let i = 0; i < knuder.length; i++) {
+      const v = (knuder[i] as Knude)(res);
+      if (v === FALSK) return FALSK;
+      if (v === UKENDT) r = UKENDT;
+    }
+    return r;
+  };
+}
+
+function kleeneMindstEn(knuder: Knude[]): Knude {
+  return (res) => {
+    let r: Sandhed3 = FALSK;
+    for (let i = 0; i < knuder.length; i++) {
+      const v = (knuder[i] as Knude)(res);
+      if (v === SAND) return SAND;
+      if (v === UKENDT) r = UKENDT;
+    }
+    return r;
+  };
+}
+
+/** True when every condition of a conjunction holds. */
+export function alleSande(res: Uint8Array, indeks: Int32Array): boolean {
+  for (let i = 0; i < indeks.length; i++) if (res[indeks[i] as number] !== SAND) return false;
+  return true;
+}

@@ -1,0 +1,157 @@
+// One provider profile (age group × provider type) compiled for one or more regelsæt at once —
+// the scenarios of a comparison, the values of a sweep. They share one table of distinct
+// conditions and one set of memoised facts, so a condition the scenarios have in common is
+// evaluated once per provider; each scenario keeps its own parameters and policy over the table.
+import { type Blad, BladRegister, type KompileretTrae, SAND } from "./kompileret-betingelser.js";
+import { direkteNoegle, FaktaKompilator, Kontekst } from "./kompileret-fakta.js";
+import { kompilerPolitik, type PolitikNiveau } from "./kompileret-politik.js";
+import { NIVEAUER, type Niveau, type Parameter, type ParameterNiveau, type Regelsaet } from "./schema/regelsaet.js";
+import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
+import { profilFor, type TaerskelOpslag, taerskelNavne, taerskelOpslag } from "./taerskler.js";
+
+export interface KompileretParameter {
+  id: string;
+  vaegt: number;
+  /** Thresholds this parameter's conditions refer to. */
+  taerskler: ReadonlySet<string>;
+  niveauer: Record<Niveau, KompileretTrae>;
+  /** Equal signatures in one profile give equal rule levels for every provider. */
+  signatur: string;
+  /** The highest level whose conditions hold, `ingen` when not even let holds. */
+  regelNiveau: (res: Uint8Array) => ParameterNiveau;
+  /** The assessor's level for the parameter (an own property of `tilsynsvurdering` only). */
+  tilsyn: (input: Vurderingsgrundlag) => ParameterNiveau | undefined;
+}
+
+/** One regelsæt's part of a compiled profile. */
+export interface ScenarieProfil {
+  opslag: TaerskelOpslag;
+  parametre: KompileretParameter[];
+  politik: PolitikNiveau;
+  /** Per parameter: the index of the same parameter (id and conditions) in scenario 0, or -1. */
+  somBasis: Int32Array;
+  /** The same active parameter ids in the same order as scenario 0. */
+  sammeParametreSomBasis: boolean;
+}
+
+export interface KompileretProfil {
+  kontekst: Kontekst;
+  /** The distinct conditions of every scenario, and the table of their results. */
+  blade: Blad[];
+  resultater: Uint8Array;
+  scenarier: ScenarieProfil[];
+}
+
+function niveauTest(t: KompileretTrae): (res: Uint8Array) => boolean {
+  const konjunktion = t.konjunktion;
+  if (konjunktion) {
+    if (konjunktion.length === 1) {
+      const i = konjunktion[0] as number;
+      return (res) => res[i] === SAND;
+    }
+    return (res) => {
+      for (let j = 0; j < konjunktion.length; j++) if (res[konjunktion[j] as number] !== SAND) return false;
+      return true;
+    };
+  }
+  const v = t.vaerdi;
+  return (res) => v(res) === SAND;
+}
+
+/** As parameterFraBegrundelse reads it: own properties only, with a plain load where that is the same. */
+function tilsynLaeser(id: string): KompileretParameter["tilsyn"] {
+  if (direkteNoegle(id)) return (input) => input.tilsynsvurdering?.[id];
+  return (input) => {
+    const tv = input.tilsynsvurdering;
+    return tv && Object.hasOwn(tv, id) ? tv[id] : undefined;
+  };
+}
+
+function kompilerParameter(p: Parameter, register: BladRegister, opslag: TaerskelOpslag): KompileretParameter {
+  const niveauer = {
+    let: register.kompilerTrae(p.niveauer.let.betingelser, opslag),
+    moderat: register.kompilerTrae(p.niveauer.moderat.betingelser, opslag),
+    hoej: register.kompilerTrae(p.niveauer.hoej.betingelser, opslag),
+  };
+  const taerskler = new Set<string>();
+  for (const n of NIVEAUER) taerskelNavne(p.niveauer[n].betingelser, taerskler);
+  const h = niveauTest(niveauer.hoej);
+  const m = niveauTest(niveauer.moderat);
+  const l = niveauTest(niveauer.let);
+  return {
+    id: p.id,
+    vaegt: p.vaegt ?? 1,
+    taerskler,
+    niveauer,
+    signatur: NIVEAUER.map((n) => niveauer[n].signatur).join(";"),
+    regelNiveau: (res) => (h(res) ? "hoej" : m(res) ? "moderat" : l(res) ? "let" : "ingen"),
+    tilsyn: tilsynLaeser(p.id),
+  };
+}
+
+/** Compiles the profile of `input` for every regelsæt in `regelsaet` (with its active parameters). */
+export function kompilerProfil(
+  regelsaet: readonly { regelsaet: Regelsaet; aktive: readonly Parameter[] }[],
+  input: Vurderingsgrundlag,
+): KompileretProfil {
+  const profil = profilFor(input);
+  const fakta = new FaktaKompilator();
+  const register = new BladRegister(fakta);
+  const scenarier = regelsaet.map(({ regelsaet: r, aktive }): ScenarieProfil => {
+    const opslag = taerskelOpslag(r, profil);
+    return {
+      opslag,
+      parametre: aktive.map((p) => kompilerParameter(p, register, opslag)),
+      politik: kompilerPolitik(r.indplacering, opslag, aktive),
+      somBasis: new Int32Array(0),
+      sammeParametreSomBasis: false,
+    };
+  });
+  fakta.faerdig();
+  const basis = scenarier[0]?.parametre ?? [];
+  for (const s of scenarier) {
+    s.somBasis = Int32Array.from(s.parametre, (p) =>
+      basis.findIndex((b) => b.id === p.id && b.signatur === p.signatur),
+    );
+    s.sammeParametreSomBasis =
+      s.parametre.length === basis.length && s.parametre.every((p, i) => p.id === basis[i]?.id);
+  }
+  return {
+    kontekst: new Kontekst(fakta.antalSlots),
+    blade: register.blade,
+    resultater: new Uint8Array(register.blade.length),
+    scenarier,
+  };
+}
+
+/** Evaluates every condition of the profile for a provider into the profile's result table. */
+export function beregnBlade(p: KompileretProfil, input: Vurderingsgrundlag): Uint8Array {
+  const k = p.kontekst;
+  k.start(input);
+  const { blade, resultater } = p;
+  for (let i = 0; i < blade.length; i++) resultater[i] = (blade[i] as Blad).beregn(k);
+  return resultater;
+}
+
+/** Compiled profiles by age group and provider type, compiled on first use. */
+export class ProfilCache {
+  private readonly profiler = new Map<string | undefined, Map<string | undefined, KompileretProfil>>();
+
+  constructor(private readonly regelsaet: readonly { regelsaet: Regelsaet; aktive: readonly Parameter[] }[]) {}
+
+  hent(input: Vurderingsgrundlag): KompileretProfil {
+    const alder = input.aldersgruppe;
+    const type = input.leverandoer.type;
+    let efterType = this.profiler.get(alder);
+    if (!efterType) {
+      efterType = new Map();
+      this.profiler.set(alder, efterType);
+    }
+    let p = efterType.get(type);
+    if (!p) {
+      p = kompilerProfil(this.regelsaet, input);
+      efterType.set(type, p);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,322 @@
+// The compiled evaluator: a regelsæt turned, once per provider profile, into a tree of plain
+// synchronous closures over the resolved thresholds — no eval, no generated source. It gives the
+// same answers as the json-rules-engine path in indplacer.ts (the differential tests check every
+// field), many times faster, for batch work: scenario comparison, sweeps, batch indplacering.
+// Conditions are three-valued as in forklaring.ts: a fact that is not reported makes its
+// condition unknown, and a level counts only when its tree is true.
+import type { Evaluator, Udfald } from "./evaluator.js";
+import { forklar } from "./forklaring.js";
+import {
+  assertInput,
+  type ForberedtRegelsaet,
+  forbered,
+  type Metadata,
+  parameterFraBegrundelse,
+  saml,
+} from "./indplacer.js";
+import {
+  beregnBlade,
+  type KompileretParameter,
+  type KompileretProfil,
+  ProfilCache,
+  type ScenarieProfil,
+} from "./kompileret-profil.js";
+import { type Indplaceringsniveau, RANG } from "./politik.js";
+import type { Indplacering, ParameterResultat } from "./resultat.js";
+import { NIVEAUER, type Parameter, type ParameterNiveau, type Regelsaet } from "./schema/regelsaet.js";
+import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
+import type { TaerskelOpslag } from "./taerskler.js";
+
+export type { KompileretParameter, KompileretProfil, ScenarieProfil } from "./kompileret-profil.js";
+
+/** Udfald with the missing information, identical to the json-rules-engine path's. */
+export interface UdfaldMedMangler extends Udfald {
+  regelNiveauer: Map<string, ParameterNiveau>;
+  /** Per active parameter, sorted. */
+  parameterMangler: Map<string, string[]>;
+  /** Overall, sorted (includes `godkendt` when it is not reported). */
+  manglendeOplysninger: string[];
+}
+
+type Kilde = ForberedtRegelsaet | Regelsaet;
+
+function regelsaetAf(f: Kilde): { regelsaet: Regelsaet; aktive: Parameter[] } {
+  const regelsaet = "hash" in f && "profiler" in f ? f.regelsaet : f;
+  return { regelsaet, aktive: regelsaet.parametre.filter((p) => p.aktiv !== false) };
+}
+
+/** The level of each parameter that counts: the assessor's, else the rule-derived one. */
+function parameterNiveauer(
+  s: ScenarieProfil,
+  input: Vurderingsgrundlag,
+  res: Uint8Array,
+  ud: ParameterNiveau[],
+): ParameterNiveau[] {
+  const ps = s.parametre;
+  for (let i = 0; i < ps.length; i++) {
+    const kp = ps[i] as KompileretParameter;
+    ud[i] = kp.tilsyn(input) ?? kp.regelNiveau(res);
+  }
+  return ud;
+}
+
+function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<string, ParameterNiveau> {
+  const m = new Map<string, ParameterNiveau>();
+  for (let i = 0; i < s.parametre.length; i++)
+    m.set((s.parametre[i] as KompileretParameter).id, niveauer[i] ?? "ingen");
+  return m;
+}
+
+/** A regelsæt compiled for batch evaluation; profiles are compiled on first use and cached. */
+export class Kompileret {
+  readonly regelsaet: Regelsaet;
+  readonly aktive: Parameter[];
+  private readonly profiler: ProfilCache;
+  private readonly niveauer: ParameterNiveau[] = [];
+
+  constructor(f: Kilde) {
+    const r = regelsaetAf(f);
+    this.regelsaet = r.regelsaet;
+    this.aktive = r.aktive;
+    this.profiler = new ProfilCache([r]);
+  }
+
+  /** The compiled profile for a provider's age group and provider type. */
+  profil(input: Vurderingsgrundlag): KompileretProfil {
+    return this.profiler.hent(input);
+  }
+
+  /** The provider's level only; the cheapest question. */
+  niveau(input: Vurderingsgrundlag): Indplaceringsniveau {
+    if (input.godkendt !== true) return "ikke-indplaceret";
+    const p = this.profiler.hent(input);
+    const s = p.scenarier[0] as ScenarieProfil;
+    return s.politik(parameterNiveauer(s, input, beregnBlade(p, input), this.niveauer), input.godkendt);
+  }
+
+  /** Level and level per active parameter, as the scenario comparison needs it. */
+  udfald(input: Vurderingsgrundlag): Udfald {
+    const p = this.profiler.hent(input);
+    const s = p.scenarier[0] as ScenarieProfil;
+    const niveauer = parameterNiveauer(s, input, beregnBlade(p, input), this.niveauer);
+    return { niveau: s.politik(niveauer, input.godkendt), parametre: somMap(s, niveauer) };
+  }
+
+  /** Udfald plus rule levels and missing information per parameter and overall. */
+  udfaldMedMangler(input: Vurderingsgrundlag): UdfaldMedMangler {
+    const p = this.profiler.hent(input);
+    const s = p.scenarier[0] as ScenarieProfil;
+    const res = beregnBlade(p, input);
+    const k = p.kontekst;
+    const niveauer = this.niveauer;
+    const parametre = new Map<string, ParameterNiveau>();
+    const regelNiveauer = new Map<string, ParameterNiveau>();
+    const parameterMangler = new Map<string, string[]>();
+    const alle = new Set<string>();
+    if (input.godkendt === undefined) alle.add("godkendt");
+    s.parametre.forEach((kp, i) => {
+      const regel = kp.regelNiveau(res);
+      const n = kp.tilsyn(input) ?? regel;
+      niveauer[i] = n;
+      parametre.set(kp.id, n);
+      regelNiveauer.set(kp.id, regel);
+      const mangler = new Set<string>();
+      for (const niveau of NIVEAUER) kp.niveauer[niveau].mangler(k, res, mangler);
+      const sorteret = [...mangler].sort();
+      parameterMangler.set(kp.id, sorteret);
+      for (const m of sorteret) alle.add(m);
+    });
+    return {
+      niveau: s.politik(niveauer, input.godkendt),
+      parametre,
+      regelNiveauer,
+      parameterMangler,
+      manglendeOplysninger: [...alle].sort(),
+    };
+  }
+
+  /** The parameter results with reasons, built from the compiled conditions' outcomes. */
+  parameterResultater(input: Vurderingsgrundlag): { parametre: ParameterResultat[]; opslag: TaerskelOpslag } {
+    const p = this.profiler.hent(input);
+    const s = p.scenarier[0] as ScenarieProfil;
+    const k = p.kontekst;
+    k.start(input);
+    const parametre = this.aktive.map((param, i) => {
+      const kp = s.parametre[i] as KompileretParameter;
+      const begrundelse = NIVEAUER.map((niveau) => {
+        const blade = kp.niveauer[niveau].blade;
+        let j = 0;
+        const betingelser = forklar(
+          param.niveauer[niveau].betingelser,
+          () => {
+            const b = p.blade[blade[j++] ?? -1];
+            if (!b) throw new Error(`Engine: leaf count mismatch in ${param.id}:${niveau}`);
+            return b.udfald(k);
+          },
+          s.opslag,
+        );
+        return { niveau, opfyldt: betingelser.opfyldt, betingelser };
+      });
+      return parameterFraBegrundelse(param, input, begrundelse);
+    });
+    return { parametre, opslag: s.opslag };
+  }
+}
+
+/**
+ * Several regelsæt (the scenarios of a comparison, the values of a sweep) compiled together:
+ * per provider, every distinct condition is evaluated once, a parameter whose conditions are the
+ * same as in the first scenario takes its level from there, and each scenario applies its policy.
+ */
+export class KompileretGruppe {
+  readonly antal: number;
+  private readonly profiler: ProfilCache;
+  private readonly basis: ParameterNiveau[] = [];
+  private readonly arbejde: ParameterNiveau[] = [];
+
+  constructor(fs: readonly Kilde[]) {
+    if (fs.length === 0) throw new Error("Engine: a compiled group needs at least one regelsæt");
+    this.antal = fs.length;
+    this.profiler = new ProfilCache(fs.map(regelsaetAf));
+  }
+
+  /**
+   * Per scenario, the level and the level per active parameter. The parameter maps are shared
+   * between providers with the same levels (a batch has few distinct ones): treat them as
+   * read-only.
+   */
+  udfald(input: Vurderingsgrundlag): Udfald[] {
+    const ud: Udfald[] = [];
+    this.evaluer(input, (i, s, niveau, niveauer, somBasis) => {
+      const forrige = ud[0];
+      const parametre = somBasis && forrige ? forrige.parametre : this.delteMap(i, s, niveauer);
+      ud.push({ niveau, parametre });
+    });
+    return ud;
+  }
+
+  private readonly maps: Map<number, Map<string, ParameterNiveau>>[] = [];
+
+  private delteMap(i: number, s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<string, ParameterNiveau> {
+    if (s.parametre.length > 14) return somMap(s, niveauer);
+    // Two bits per parameter level; a scenario's active parameters are the same in every profile.
+    let noegle = 0;
+    for (let j = 0; j < s.parametre.length; j++) noegle = noegle * 4 + RANG[niveauer[j] as ParameterNiveau];
+    let efterNoegle = this.maps[i];
+    if (!efterNoegle) {
+      efterNoegle = new Map();
+      this.maps[i] = efterNoegle;
+    }
+    let m = efterNoegle.get(noegle);
+    if (!m) {
+      m = somMap(s, niveauer);
+      efterNoegle.set(noegle, m);
+    }
+    return m;
+  }
+
+  /** Per scenario, the provider's level only. */
+  niveauer(input: Vurderingsgrundlag, ud: Indplaceringsniveau[] = []): Indplaceringsniveau[] {
+    this.evaluer(input, (i, _s, niveau) => {
+      ud[i] = niveau;
+    });
+    return ud;
+  }
+
+  private evaluer(
+    input: Vurderingsgrundlag,
+    hvert: (
+      i: number,
+      s: ScenarieProfil,
+      niveau: Indplaceringsniveau,
+      niveauer: readonly ParameterNiveau[],
+      somBasis: boolean,
+    ) => void,
+  ): void {
+    const p = this.profiler.hent(input);
+    const res = beregnBlade(p, input);
+    const [forste, ...oevrige] = p.scenarier as [ScenarieProfil, ...ScenarieProfil[]];
+    const basis = parameterNiveauer(forste, input, res, this.basis);
+    hvert(0, forste, forste.politik(basis, input.godkendt), basis, true);
+    const niveauer = this.arbejde;
+    oevrige.forEach((s, j) => {
+      let somBasis = s.sammeParametreSomBasis;
+      for (let i = 0; i < s.parametre.length; i++) {
+        const b = s.somBasis[i] as number;
+        let n: ParameterNiveau;
+        if (b >= 0) n = basis[b] as ParameterNiveau;
+        else {
+          const kp = s.parametre[i] as KompileretParameter;
+          n = kp.tilsyn(input) ?? kp.regelNiveau(res);
+        }
+        niveauer[i] = n;
+        if (n !== basis[i]) somBasis = false;
+      }
+      niveauer.length = s.parametre.length;
+      hvert(j + 1, s, s.politik(niveauer, input.godkendt), niveauer, somBasis);
+    });
+  }
+}
+
+const CACHE = new WeakMap<Kilde, Kompileret>();
+
+/** The compiled form of a regelsæt, cached per ForberedtRegelsaet (or Regelsaet) object. */
+export function kompiler(f: Kilde): Kompileret {
+  let k = CACHE.get(f);
+  if (!k) {
+    k = new Kompileret(f);
+    CACHE.set(f, k);
+  }
+  return k;
+}
+
+/** The scenario evaluator on the compiled path (synchronous). */
+export const kompileretEvaluator: Evaluator = (f) => {
+  const k = kompiler(f);
+  return (input) => k.udfald(input);
+};
+
+export interface BatchOptions {
+  /** Structurally an AbortSignal; the engine carries no DOM or Node types. */
+  signal?: { aborted: boolean; reason?: unknown };
+  onProgress?: (faerdige: number, ialt: number) => void;
+}
+
+/**
+ * Evaluates every provider with every regelsæt, as a KompileretGruppe; the result is indexed
+ * [regelsæt][provider] like a scenario comparison needs it.
+ */
+export function evaluerScenarier(
+  fs: readonly Kilde[],
+  input: readonly Vurderingsgrundlag[],
+  options: BatchOptions = {},
+): Udfald[][] {
+  const gruppe = new KompileretGruppe(fs);
+  const ud: Udfald[][] = fs.map(() => new Array(input.length));
+  const ialt = fs.length * input.length;
+  for (let li = 0; li < input.length; li++) {
+    if (options.signal?.aborted) throw options.signal.reason ?? new Error("Afbrudt");
+    const u = gruppe.udfald(input[li] as Vurderingsgrundlag);
+    for (let si = 0; si < u.length; si++) (ud[si] as Udfald[])[li] = u[si] as Udfald;
+    if (options.onProgress && (li % 256 === 0 || li === input.length - 1)) {
+      options.onProgress((li + 1) * fs.length, ialt);
+    }
+  }
+  return ud;
+}
+
+/** The compiled path's Udfald with missing information per parameter. */
+export function udfaldMedMangler(f: Kilde, input: Vurderingsgrundlag): UdfaldMedMangler {
+  return kompiler(f).udfaldMedMangler(input);
+}
+
+/**
+ * The full indplacering with reasons, synchronously: the same result as `indplacer` (the
+ * differential tests compare the whole object). Throws EngineError on invalid input.
+ */
+export function indplacerSync(regelsaet: Kilde, input: unknown, meta: Metadata = {}): Indplacering {
+  const f = "hash" in regelsaet && "profiler" in regelsaet ? regelsaet : forbered(regelsaet);
+  assertInput(f, input);
+  const { parametre, opslag } = kompiler(f).parameterResultater(input);
+  return saml(f, input, parametre, opslag, meta);
+}
