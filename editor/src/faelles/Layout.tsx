@@ -1,5 +1,5 @@
 // The page frame: a header with the sections the role may see, who is signed in, and sign-out.
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useAuth } from "./auth.js";
 import { ROLLE_NAVN } from "./roller.js";
 import { Link, useSti } from "./router.js";
@@ -15,6 +15,13 @@ function NavLink({ til, children, aktiv }: { til: string; children: ReactNode; a
 export function Layout({ children }: { children: ReactNode }) {
   const { session, logUd, kan } = useAuth();
   const { sti } = useSti();
+  const forrigeSti = useRef(sti);
+  // After navigating, focus moves to the new page's content (as a page load would).
+  useEffect(() => {
+    if (sti === forrigeSti.current) return;
+    forrigeSti.current = sti;
+    document.getElementById("indhold")?.focus({ preventScroll: true });
+  }, [sti]);
   return (
     <>
       <a className="spring-over" href="#indhold">
