@@ -61,8 +61,7 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
   if (version !== undefined) status = `Version ${version} (kun læsning)`;
   else if (!redigerbar) status = info ? "Kun læsning" : "Ingen publiceret version";
   else if (u.harServerKladde) status = aendret ? "Kladde – ikke gemte ændringer" : "Kladde – gemt";
-  else
-    status = aendret ? "Ny kladde – ikke gemt" : `Ingen kladde – viser den publicerede version ${info?.version ?? ""}`;
+  else status = aendret ? "Ny kladde – ikke gemt" : "Ingen kladde – en ændring starter en ny";
 
   return (
     <section className="side regelsaet-side">

@@ -33,6 +33,8 @@ export interface Udkast {
   besked: { tekst: string; slags: "ok" | "fejl" } | null;
 }
 
+const udenKvittering = (b: Udkast["besked"]) => (b?.slags === "ok" ? null : b);
+
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: "\n" } };
 
 function tilProblemer(detaljer: { path: string; pointer?: string; message: string }[]): Problem[] {
@@ -120,13 +122,24 @@ export function useUdkast(api: Api, maalgruppe: string, redigerbar: boolean, ver
     };
   }, [indlaes, noegle]);
 
-  const setTekst = useCallback((tekst: string) => setU((x) => ({ ...x, tekst, serverFejl: [] })), []);
+  // A confirmation ("Kladden er gemt.") goes away after a while or at the next edit; errors stay.
+  useEffect(() => {
+    const besked = u.besked;
+    if (besked?.slags !== "ok") return;
+    const t = setTimeout(() => setU((x) => (x.besked === besked ? { ...x, besked: null } : x)), 8000);
+    return () => clearTimeout(t);
+  }, [u.besked]);
+
+  const setTekst = useCallback(
+    (tekst: string) => setU((x) => ({ ...x, tekst, serverFejl: [], besked: udenKvittering(x.besked) })),
+    [],
+  );
 
   /** Changes one value in the text with a minimal edit, keeping the author's formatting. */
   const aendre = useCallback((sti: JSONPath, vaerdi: unknown) => {
     setU((x) => {
       const edits = modify(x.tekst, sti, vaerdi, FORMAT);
-      return { ...x, tekst: applyEdits(x.tekst, edits), serverFejl: [] };
+      return { ...x, tekst: applyEdits(x.tekst, edits), serverFejl: [], besked: udenKvittering(x.besked) };
     });
   }, []);
 
