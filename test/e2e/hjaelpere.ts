@@ -20,7 +20,7 @@ export async function skaermbillede(page: Page, navn: string, fuldSide = false):
 }
 
 /** Collects what goes wrong in the page (script errors, CSP violations) to fail the test on. */
-export function overvaagFejl(page: Page): string[] {
+export function overvaagFejl(page: Page, origin: string): string[] {
   const fejl: string[] = [];
   page.on("pageerror", (e) => fejl.push(`pageerror: ${e.message} (${page.url()}) ${e.stack ?? ""}`));
   page.on("console", (m) => {
@@ -28,6 +28,15 @@ export function overvaagFejl(page: Page): string[] {
     // A 4xx answer (no draft yet, a wrong key, a role probe) is an HTTP answer the page handles,
     // not a fault; script errors and CSP refusals are.
     if (m.type() === "error" && !/the server responded with a status of 4\d\d/.test(t)) fejl.push(`console: ${t}`);
+  });
+  // Workers (Monaco's and the scenario worker) must be files from our own origin, never blob:
+  // URLs or another host, so that a strict worker-src holds.
+  page.on("worker", (w) => {
+    if (!w.url().startsWith(origin)) fejl.push(`worker fra fremmed kilde: ${w.url()}`);
+  });
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:")) fejl.push(`fremmed host: ${url}`);
   });
   return fejl;
 }
