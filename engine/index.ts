@@ -4,6 +4,7 @@ export * from "./diff.js";
 export * from "./eksempel-generator.js";
 export * from "./evaluator.js";
 export * from "./facts.js";
+export * from "./foelsomhed.js";
 export * from "./forfatter-tjek.js";
 export * from "./forklaring.js";
 export * from "./hash.js";

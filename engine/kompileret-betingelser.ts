@@ -4,7 +4,6 @@
 // a plain conjunction — every pilot level is — becomes a list of table indices.
 import type { ParamVaerdi } from "./facts.js";
 import type { LeafUdfald } from "./forklaring.js";
-import { canonicalJson } from "./hash.js";
 import { type FaktaKompilator, type FaktumLaeser, faktumMangler, type Kontekst } from "./kompileret-fakta.js";
 import type { Betingelse, LeafBetingelse } from "./schema/regelsaet.js";
 import { resolveVaerdi, type TaerskelOpslag, taerskelNavne } from "./taerskler.js";
@@ -116,6 +115,9 @@ function bladFunktion(laeser: FaktumLaeser, ukendt: (k: Kontekst) => Sandhed3, n
   };
 }
 
+/** JSON writes NaN and ±Infinity as null; keep them apart in keys. */
+const ikkeEndelige = (_: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
+
 /** The distinct conditions of one profile, by content. */
 export class BladRegister {
   readonly blade: Blad[] = [];
@@ -133,7 +135,9 @@ export class BladRegister {
       : undefined;
     const { fact, path } = leaf;
     const vaerdi = resolveVaerdi(leaf.value, opslag);
-    const noegle = canonicalJson({ fact, params: params ?? null, path: path ?? null, op: leaf.operator, vaerdi });
+    // Plain JSON is enough for a key: the same regelsæt text gives the same key order, and a
+    // missed match only costs a duplicate condition, never a wrong result.
+    const noegle = JSON.stringify([fact, params ?? null, path ?? null, leaf.operator, vaerdi], ikkeEndelige);
     const fundet = this.indeks.get(noegle);
     if (fundet !== undefined) return fundet;
 

@@ -4,7 +4,6 @@
 // levels is computed once; all staff facts of a profile are counted in one pass over the staff.
 // Facts without a specialised form fall back to the fact library, so a new fact works unchanged.
 import { beregnFaktum, FAKTA, type ParamVaerdi } from "./facts.js";
-import { canonicalJson } from "./hash.js";
 import type { Medarbejder, Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 
 /** Per-provider evaluation state: the input and the memoised derived facts. */
@@ -112,8 +111,8 @@ class StaffGruppe {
     if (certificeringer !== undefined && !Array.isArray(certificeringer)) return undefined;
     if (minErfaringAar !== undefined && typeof minErfaringAar !== "number") return undefined;
     const nye = [
-      uddannelser ? `u${canonicalJson(uddannelser)}` : "",
-      certificeringer ? `c${canonicalJson(certificeringer)}` : "",
+      uddannelser ? `u${JSON.stringify(uddannelser)}` : "",
+      certificeringer ? `c${JSON.stringify(certificeringer)}` : "",
       minErfaringAar !== undefined ? `e${minErfaringAar}` : "",
       hjaelpemiddelfaglig !== undefined ? `h${JSON.stringify(hjaelpemiddelfaglig)}` : "",
     ].filter((n) => n !== "" && !this.egenskabNoegler.has(n)).length;
@@ -123,11 +122,11 @@ class StaffGruppe {
     // taelMedarbejdere tests a list criterion when it is truthy: an empty list matches nobody.
     if (uddannelser) {
       felter |= FELT_UDDANNELSER;
-      egenskaber |= this.egenskab("u", canonicalJson(uddannelser), () => this.uddannelser.push(new Set(uddannelser)));
+      egenskaber |= this.egenskab("u", JSON.stringify(uddannelser), () => this.uddannelser.push(new Set(uddannelser)));
     }
     if (certificeringer) {
       felter |= FELT_CERTIFICERINGER;
-      egenskaber |= this.egenskab("c", canonicalJson(certificeringer), () =>
+      egenskaber |= this.egenskab("c", JSON.stringify(certificeringer), () =>
         this.certificeringer.push(new Set(certificeringer)),
       );
     }
@@ -384,7 +383,7 @@ export class FaktaKompilator {
       };
     }
     const p = params ?? {};
-    const noegle = `${fact}|${canonicalJson(p)}`;
+    const noegle = `${fact}|${JSON.stringify(p, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v))}`;
     let laeser = this.eksisterende.get(noegle);
     if (!laeser) {
       if (fact === "antalMedarbejdere" || fact === "andelMedarbejdere") {

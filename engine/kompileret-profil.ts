@@ -7,7 +7,7 @@ import { direkteNoegle, FaktaKompilator, Kontekst } from "./kompileret-fakta.js"
 import { kompilerPolitik, type PolitikNiveau } from "./kompileret-politik.js";
 import { NIVEAUER, type Niveau, type Parameter, type ParameterNiveau, type Regelsaet } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
-import { profilFor, type TaerskelOpslag, taerskelNavne, taerskelOpslag } from "./taerskler.js";
+import { anvendTaerskel, profilFor, type TaerskelOpslag, taerskelNavne, taerskelOpslag } from "./taerskler.js";
 
 export interface KompileretParameter {
   id: string;
@@ -32,6 +32,8 @@ export interface ScenarieProfil {
   somBasis: Int32Array;
   /** The same active parameter ids in the same order as scenario 0. */
   sammeParametreSomBasis: boolean;
+  /** Work array: the parameter levels of the provider evaluated last. */
+  niveauer: ParameterNiveau[];
 }
 
 export interface KompileretProfil {
@@ -105,6 +107,7 @@ export function kompilerProfil(
       politik: kompilerPolitik(r.indplacering, opslag, aktive),
       somBasis: new Int32Array(0),
       sammeParametreSomBasis: false,
+      niveauer: aktive.map(() => "ingen"),
     };
   });
   fakta.faerdig();
@@ -133,9 +136,14 @@ export function beregnBlade(p: KompileretProfil, input: Vurderingsgrundlag): Uin
   return resultater;
 }
 
-/** Compiled profiles by age group and provider type, compiled on first use. */
+/**
+ * Compiled profiles by age group and provider type, compiled on first use. A compiled profile
+ * depends on the provider only through the thresholds' variants (and the profile fields those
+ * miss), so profiles that select the same variants everywhere share one compilation.
+ */
 export class ProfilCache {
   private readonly profiler = new Map<string | undefined, Map<string | undefined, KompileretProfil>>();
+  private readonly efterVarianter = new Map<string, KompileretProfil>();
 
   constructor(private readonly regelsaet: readonly { regelsaet: Regelsaet; aktive: readonly Parameter[] }[]) {}
 
@@ -149,7 +157,20 @@ export class ProfilCache {
     }
     let p = efterType.get(type);
     if (!p) {
-      p = kompilerProfil(this.regelsaet, input);
+      const profil = profilFor(input);
+      const varianter = JSON.stringify(
+        this.regelsaet.map(({ regelsaet: r }) =>
+          Object.values(r.taerskler).map((t) => {
+            const a = anvendTaerskel(t, profil);
+            return [a.variant ?? null, a.mangler];
+          }),
+        ),
+      );
+      p = this.efterVarianter.get(varianter);
+      if (!p) {
+        p = kompilerProfil(this.regelsaet, input);
+        this.efterVarianter.set(varianter, p);
+      }
       efterType.set(type, p);
     }
     return p;

@@ -171,8 +171,11 @@ export class Kompileret {
 export class KompileretGruppe {
   readonly antal: number;
   private readonly profiler: ProfilCache;
-  private readonly basis: ParameterNiveau[] = [];
-  private readonly arbejde: ParameterNiveau[] = [];
+  // The last provider's results, per scenario: its level, and whether its parameter levels
+  // are exactly the first scenario's (then it can share the first scenario's map).
+  private readonly sidsteNiveau: Indplaceringsniveau[] = [];
+  private readonly sidsteSomBasis: boolean[] = [];
+  private readonly maps: Map<number, Map<string, ParameterNiveau>>[] = [];
 
   constructor(fs: readonly Kilde[]) {
     if (fs.length === 0) throw new Error("Engine: a compiled group needs at least one regelsæt");
@@ -186,18 +189,26 @@ export class KompileretGruppe {
    * read-only.
    */
   udfald(input: Vurderingsgrundlag): Udfald[] {
+    const p = this.evaluer(input);
     const ud: Udfald[] = [];
-    this.evaluer(input, (i, s, niveau, niveauer, somBasis) => {
-      const forrige = ud[0];
-      const parametre = somBasis && forrige ? forrige.parametre : this.delteMap(i, s, niveauer);
-      ud.push({ niveau, parametre });
-    });
+    for (let i = 0; i < p.scenarier.length; i++) {
+      const s = p.scenarier[i] as ScenarieProfil;
+      const forste = ud[0];
+      const parametre = this.sidsteSomBasis[i] && forste ? forste.parametre : this.delteMap(i, s);
+      ud.push({ niveau: this.sidsteNiveau[i] as Indplaceringsniveau, parametre });
+    }
     return ud;
   }
 
-  private readonly maps: Map<number, Map<string, ParameterNiveau>>[] = [];
+  /** Per scenario, the provider's level only. */
+  niveauer(input: Vurderingsgrundlag, ud: Indplaceringsniveau[] = []): Indplaceringsniveau[] {
+    const n = this.evaluer(input).scenarier.length;
+    for (let i = 0; i < n; i++) ud[i] = this.sidsteNiveau[i] as Indplaceringsniveau;
+    return ud;
+  }
 
-  private delteMap(i: number, s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<string, ParameterNiveau> {
+  private delteMap(i: number, s: ScenarieProfil): Map<string, ParameterNiveau> {
+    const niveauer = s.niveauer;
     if (s.parametre.length > 14) return somMap(s, niveauer);
     // Two bits per parameter level; a scenario's active parameters are the same in every profile.
     let noegle = 0;
@@ -215,34 +226,23 @@ export class KompileretGruppe {
     return m;
   }
 
-  /** Per scenario, the provider's level only. */
-  niveauer(input: Vurderingsgrundlag, ud: Indplaceringsniveau[] = []): Indplaceringsniveau[] {
-    this.evaluer(input, (i, _s, niveau) => {
-      ud[i] = niveau;
-    });
-    return ud;
-  }
-
-  private evaluer(
-    input: Vurderingsgrundlag,
-    hvert: (
-      i: number,
-      s: ScenarieProfil,
-      niveau: Indplaceringsniveau,
-      niveauer: readonly ParameterNiveau[],
-      somBasis: boolean,
-    ) => void,
-  ): void {
+  /** Evaluates every scenario for one provider into the scenario profiles' level arrays. */
+  private evaluer(input: Vurderingsgrundlag): KompileretProfil {
     const p = this.profiler.hent(input);
     const res = beregnBlade(p, input);
-    const [forste, ...oevrige] = p.scenarier as [ScenarieProfil, ...ScenarieProfil[]];
-    const basis = parameterNiveauer(forste, input, res, this.basis);
-    hvert(0, forste, forste.politik(basis, input.godkendt), basis, true);
-    const niveauer = this.arbejde;
-    oevrige.forEach((s, j) => {
+    const scenarier = p.scenarier;
+    const forste = scenarier[0] as ScenarieProfil;
+    const basis = parameterNiveauer(forste, input, res, forste.niveauer);
+    const godkendt = input.godkendt;
+    this.sidsteNiveau[0] = forste.politik(basis, godkendt);
+    this.sidsteSomBasis[0] = true;
+    for (let j = 1; j < scenarier.length; j++) {
+      const s = scenarier[j] as ScenarieProfil;
+      const niveauer = s.niveauer;
+      const somBasisIndeks = s.somBasis;
       let somBasis = s.sammeParametreSomBasis;
-      for (let i = 0; i < s.parametre.length; i++) {
-        const b = s.somBasis[i] as number;
+      for (let i = 0; i < niveauer.length; i++) {
+        const b = somBasisIndeks[i] as number;
         let n: ParameterNiveau;
         if (b >= 0) n = basis[b] as ParameterNiveau;
         else {
@@ -252,9 +252,10 @@ export class KompileretGruppe {
         niveauer[i] = n;
         if (n !== basis[i]) somBasis = false;
       }
-      niveauer.length = s.parametre.length;
-      hvert(j + 1, s, s.politik(niveauer, input.godkendt), niveauer, somBasis);
-    });
+      this.sidsteNiveau[j] = s.politik(niveauer, godkendt);
+      this.sidsteSomBasis[j] = somBasis;
+    }
+    return p;
   }
 }
 
