@@ -160,6 +160,18 @@ class StaffGruppe {
   beregner(): (k: Kontekst) => void {
     const { uddannelser, certificeringer, erfaring, hjaelpemiddel } = this;
     const { u: bitsU, c: bitsC, e: bitsE, h: bitsH } = this.bits;
+    // One lookup per listed education (certification): the bits of every list that has it.
+    const medBits = (lister: Set<unknown>[], bits: number[]) => {
+      const m = new Map<unknown, number>();
+      lister.forEach((l, x) => {
+        for (const v of l) m.set(v, (m.get(v) ?? 0) | (bits[x] as number));
+      });
+      return m;
+    };
+    const uddBits = medBits(uddannelser, bitsU);
+    const certBits = medBits(certificeringer, bitsC);
+    const harUdd = uddannelser.length > 0;
+    const harCert = certificeringer.length > 0;
     // Criteria that count temps (A) and those that count permanent staff only (B).
     const a = this.kriterier.flatMap((k, i) => (k.medVikarer ? [i] : []));
     const b = this.kriterier.flatMap((k, i) => (k.medVikarer ? [] : [i]));
@@ -193,19 +205,15 @@ class StaffGruppe {
           const m = ms[j] as Medarbejder;
           let har = 0;
           let mangler = 0;
-          if (uddannelser.length > 0) {
+          if (harUdd) {
             const liste = m.uddannelser;
             if (liste === undefined) mangler |= FELT_UDDANNELSER;
-            else
-              for (let x = 0; x < uddannelser.length; x++)
-                if (nogenI(liste, uddannelser[x] as Set<unknown>)) har |= bitsU[x] as number;
+            else for (let x = 0; x < liste.length; x++) har |= uddBits.get(liste[x]) ?? 0;
           }
-          if (certificeringer.length > 0) {
+          if (harCert) {
             const liste = m.certificeringer;
             if (liste === undefined) mangler |= FELT_CERTIFICERINGER;
-            else
-              for (let x = 0; x < certificeringer.length; x++)
-                if (nogenI(liste, certificeringer[x] as Set<unknown>)) har |= bitsC[x] as number;
+            else for (let x = 0; x < liste.length; x++) har |= certBits.get(liste[x]) ?? 0;
           }
           if (erfaring.length > 0) {
             const aar = m.erfaringAar;
@@ -267,11 +275,6 @@ function taelGruppe(
     if ((mangler & (felter[s] as number)) !== 0) ukendt[s] = 1;
     else if ((har & e) === e) antal[s] = (antal[s] as number) + 1;
   }
-}
-
-function nogenI(liste: readonly unknown[], maengde: Set<unknown>): boolean {
-  for (let i = 0; i < liste.length; i++) if (maengde.has(liste[i])) return true;
-  return false;
 }
 
 const BORGER_NIVEAUER = ["let", "moderat", "hoej"];

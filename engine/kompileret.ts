@@ -67,6 +67,28 @@ function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<st
   return m;
 }
 
+/**
+ * Parameter-level maps shared between providers with the same levels (a batch has few distinct
+ * level vectors), for one regelsæt: its active parameters are the same in every profile.
+ */
+class DelteMaps {
+  private readonly efterNoegle = new Map<number, Map<string, ParameterNiveau>>();
+
+  /** The map of the levels in `s.niveauer`. */
+  hent(s: ScenarieProfil): Map<string, ParameterNiveau> {
+    const niveauer = s.niveauer;
+    if (niveauer.length > 14) return somMap(s, niveauer);
+    let noegle = 0;
+    for (let j = 0; j < niveauer.length; j++) noegle = noegle * 4 + RANG[niveauer[j] as ParameterNiveau];
+    let m = this.efterNoegle.get(noegle);
+    if (!m) {
+      m = somMap(s, niveauer);
+      this.efterNoegle.set(noegle, m);
+    }
+    return m;
+  }
+}
+
 /** A regelsæt compiled for batch evaluation; profiles are compiled on first use and cached. */
 export class Kompileret {
   readonly regelsaet: Regelsaet;
@@ -94,13 +116,18 @@ export class Kompileret {
     return s.politik(parameterNiveauer(s, input, beregnBlade(p, input), this.niveauer), input.godkendt);
   }
 
-  /** Level and level per active parameter, as the scenario comparison needs it. */
+  /**
+   * Level and level per active parameter, as the scenario comparison needs it. Providers with
+   * the same parameter levels share one map: treat it as read-only.
+   */
   udfald(input: Vurderingsgrundlag): Udfald {
     const p = this.profiler.hent(input);
     const s = p.scenarier[0] as ScenarieProfil;
-    const niveauer = parameterNiveauer(s, input, beregnBlade(p, input), this.niveauer);
-    return { niveau: s.politik(niveauer, input.godkendt), parametre: somMap(s, niveauer) };
+    const niveauer = parameterNiveauer(s, input, beregnBlade(p, input), s.niveauer);
+    return { niveau: s.politik(niveauer, input.godkendt), parametre: this.maps.hent(s) };
   }
+
+  private readonly maps = new DelteMaps();
 
   /** Udfald plus rule levels and missing information per parameter and overall. */
   udfaldMedMangler(input: Vurderingsgrundlag): UdfaldMedMangler {
@@ -175,7 +202,7 @@ export class KompileretGruppe {
   // are exactly the first scenario's (then it can share the first scenario's map).
   private readonly sidsteNiveau: Indplaceringsniveau[] = [];
   private readonly sidsteSomBasis: boolean[] = [];
-  private readonly maps: Map<number, Map<string, ParameterNiveau>>[] = [];
+  private readonly maps: DelteMaps[] = [];
 
   constructor(fs: readonly Kilde[]) {
     if (fs.length === 0) throw new Error("Engine: a compiled group needs at least one regelsæt");
@@ -194,7 +221,12 @@ export class KompileretGruppe {
     for (let i = 0; i < p.scenarier.length; i++) {
       const s = p.scenarier[i] as ScenarieProfil;
       const forste = ud[0];
-      const parametre = this.sidsteSomBasis[i] && forste ? forste.parametre : this.delteMap(i, s);
+      let maps = this.maps[i];
+      if (!maps) {
+        maps = new DelteMaps();
+        this.maps[i] = maps;
+      }
+      const parametre = this.sidsteSomBasis[i] && forste ? forste.parametre : maps.hent(s);
       ud.push({ niveau: this.sidsteNiveau[i] as Indplaceringsniveau, parametre });
     }
     return ud;
@@ -205,25 +237,6 @@ export class KompileretGruppe {
     const n = this.evaluer(input).scenarier.length;
     for (let i = 0; i < n; i++) ud[i] = this.sidsteNiveau[i] as Indplaceringsniveau;
     return ud;
-  }
-
-  private delteMap(i: number, s: ScenarieProfil): Map<string, ParameterNiveau> {
-    const niveauer = s.niveauer;
-    if (s.parametre.length > 14) return somMap(s, niveauer);
-    // Two bits per parameter level; a scenario's active parameters are the same in every profile.
-    let noegle = 0;
-    for (let j = 0; j < s.parametre.length; j++) noegle = noegle * 4 + RANG[niveauer[j] as ParameterNiveau];
-    let efterNoegle = this.maps[i];
-    if (!efterNoegle) {
-      efterNoegle = new Map();
-      this.maps[i] = efterNoegle;
-    }
-    let m = efterNoegle.get(noegle);
-    if (!m) {
-      m = somMap(s, niveauer);
-      efterNoegle.set(noegle, m);
-    }
-    return m;
   }
 
   /** Evaluates every scenario for one provider into the scenario profiles' level arrays. */

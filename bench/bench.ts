@@ -1,0 +1,333 @@
+// `npm run bench`: one process, one run. The same seeded providers (10,000 per pilot målgruppe,
+// about 20 staff each) evaluated by (a) the json-rules-engine path, (b) the compiled path and,
+// for autisme, (c) a hand-written evaluator (the practical limit); a 4-scenario comparison and
+// a 30-value sweep over the same providers; then POST /api/v1/indplacering under autocannon
+// beside a constant Express route. Prints a table; targets from issue 5 are marked met or not.
+// Options: --antal N (providers per målgruppe), --http-sekunder S (0 skips HTTP), --json FILE.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import {
+  anvendAendringer,
+  evaluerScenarier,
+  forbered,
+  genererLeverandoerer,
+  graensetilfaelde,
+  indplacerSync,
+  jreEvaluator,
+  kompileretEvaluator,
+  type ParameterNiveau,
+  type Regelsaet,
+  type Scenarie,
+  sammenlignScenarier,
+  sweep,
+  type Vurderingsgrundlag,
+  validateVurderingsgrundlag,
+} from "../engine/index.js";
+import { haandskrevetAutisme, PARAMETRE } from "./haandskrevet-autisme.js";
+
+const ROD = fileURLToPath(new URL("..", import.meta.url));
+const MAALGRUPPER = ["autisme", "erhvervet-hjerneskade", "synsnedsaettelse"] as const;
+const SEED = 20211;
+
+const { values } = parseArgs({
+  options: {
+    antal: { type: "string", default: "10000" },
+    "http-sekunder": { type: "string", default: "10" },
+    json: { type: "string" },
+  },
+});
+const ANTAL = Number(values.antal);
+const HTTP_SEKUNDER = Number(values["http-sekunder"]);
+
+// Peak memory: sampled between batches of work (a timer cannot fire inside synchronous loops),
+// and the kernel's high-water mark where there is one.
+let rssMax = 0;
+function maal(): void {
+  rssMax = Math.max(rssMax, process.memoryUsage().rss);
+}
+const maaler = setInterval(maal, 20);
+
+function laes<T>(fil: string): T {
+  return JSON.parse(readFileSync(join(ROD, fil), "utf8")) as T;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+/** Runs `fn` `gange` times (after one warm-up) and returns the median time in ms. */
+function tid(fn: () => void, gange = 5): number {
+  fn();
+  maal();
+  const t: number[] = [];
+  for (let i = 0; i < gange; i++) {
+    const start = performance.now();
+    fn();
+    t.push(performance.now() - start);
+    maal();
+  }
+  return median(t);
+}
+
+async function tidAsync(fn: () => Promise<unknown>, gange = 5): Promise<number> {
+  await fn();
+  maal();
+  const t: number[] = [];
+  for (let i = 0; i < gange; i++) {
+    const start = performance.now();
+    await fn();
+    t.push(performance.now() - start);
+    maal();
+  }
+  return median(t);
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+interface Raekke {
+  maalgruppe: string;
+  jre: number;
+  kompileret: number;
+  sync: number;
+  haandskrevet?: number;
+  enighed?: string;
+}
+
+console.log(`Benchmark: ${ANTAL} providers per målgruppe (seed ${SEED}, ~20 staff), Node ${process.version}`);
+const data = new Map<string, Vurderingsgrundlag[]>();
+for (const m of MAALGRUPPER) {
+  data.set(m, genererLeverandoerer(ANTAL, { seed: SEED, maalgruppe: m, medarbejdere: 20 }));
+}
+const staff = [...data.values()].flat().map((v) => v.medarbejdere?.length ?? 0);
+console.log(`Staff per provider: mean ${fmt(staff.reduce((a, b) => a + b, 0) / staff.length, 1)}`);
+for (const [m, lev] of data) {
+  const ugyldige = lev.filter((v) => validateVurderingsgrundlag(v).length > 0).length;
+  if (ugyldige > 0) throw new Error(`bench: ${ugyldige} generated ${m} providers are invalid`);
+}
+maal();
+
+const raekker: Raekke[] = [];
+for (const m of MAALGRUPPER) {
+  const r = laes<Regelsaet>(`rulesets/${m}.json`);
+  const lev = data.get(m) ?? [];
+  const f = forbered(r);
+
+  // (a) json-rules-engine: the whole path (validation, engine run, reasons), one pass.
+  const jre = jreEvaluator(f);
+  const startA = performance.now();
+  for (let i = 0; i < lev.length; i++) {
+    await jre(lev[i] as Vurderingsgrundlag);
+    if (i % 1000 === 0) maal();
+  }
+  const jreMs = performance.now() - startA;
+
+  // (b) compiled: the Udfald the scenario comparison uses; and the full result with reasons.
+  const ev = kompileretEvaluator(f);
+  const kompileretMs = tid(() => {
+    for (const l of lev) ev(l);
+  });
+  const syncMs = tid(() => {
+    for (const l of lev) indplacerSync(f, l);
+  }, 1);
+
+  const raekke: Raekke = {
+    maalgruppe: m,
+    jre: (lev.length / jreMs) * 1000,
+    kompileret: (lev.length / kompileretMs) * 1000,
+    sync: (lev.length / syncMs) * 1000,
+  };
+
+  // (c) hand-written autisme evaluator, and whether it agrees with the compiled path.
+  if (m === "autisme") {
+    const ud: ParameterNiveau[] = [];
+    const haandMs = tid(() => {
+      for (const l of lev) haandskrevetAutisme(l, ud);
+    });
+    let enige = 0;
+    for (const l of lev) {
+      const u = ev(l) as { niveau: string; parametre: Map<string, ParameterNiveau> };
+      const h = haandskrevetAutisme(l, ud);
+      if (h === u.niveau && PARAMETRE.every((id, i) => u.parametre.get(id) === ud[i])) enige++;
+    }
+    raekke.haandskrevet = (lev.length / haandMs) * 1000;
+    raekke.enighed = `${enige}/${lev.length}`;
+  }
+  raekker.push(raekke);
+  maal();
+}
+
+// 4-scenario comparison and 30-value sweep, autisme, over the same providers.
+const autisme = laes<Regelsaet>("rulesets/autisme.json");
+const lev = data.get("autisme") ?? [];
+const scenarier = laes<{ scenarier: Scenarie[] }>("rulesets/eksempel-scenarier.json").scenarier.slice(0, 4);
+const sammenlignMs = await tidAsync(() => sammenlignScenarier(autisme, scenarier, lev));
+const forberedte = scenarier.map((s) => forbered(anvendAendringer(autisme, s.aendringer)));
+const sammenlignEvalMs = tid(() => evaluerScenarier(forberedte, lev));
+const valideringMs = tid(() => {
+  for (const l of lev) validateVurderingsgrundlag(l);
+});
+const SWEEP_TAERSKEL = "uddannelse.moderat.minAndel";
+const vaerdier = Array.from({ length: 30 }, (_, i) => Math.round((i / 29) * 1000) / 1000);
+const sweepMs = tid(() => sweep(autisme, SWEEP_TAERSKEL, vaerdier, lev));
+const sweepUdenValideringMs = tid(() => sweep(autisme, SWEEP_TAERSKEL, vaerdier, lev, { valideret: true }));
+const graenseMs = tid(() => graensetilfaelde(autisme, lev, { valideret: true }), 3);
+const antalGraense = graensetilfaelde(autisme, lev, { valideret: true }).antalGraensetilfaelde;
+maal();
+
+// HTTP: the API in a child process on loopback, autocannon from here.
+interface HttpMaaling {
+  rute: string;
+  reqPrSek: number;
+  p50: number;
+  p99: number;
+  fejl: number;
+}
+const http: HttpMaaling[] = [];
+if (HTTP_SEKUNDER > 0) {
+  const mappe = mkdtempSync(join(tmpdir(), "bench-api-"));
+  const barn: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(ROD, "bench/http-server.ts")], {
+    env: { ...process.env, DATA_DIR: mappe, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const linjer = createInterface({ input: barn.stdout as NodeJS.ReadableStream });
+    const [foerste] = (await Promise.race([
+      once(linjer, "line"),
+      once(barn, "exit").then(() => {
+        throw new Error("bench: the API process stopped before it listened");
+      }),
+    ])) as [string];
+    const { port, noegle } = JSON.parse(foerste) as { port: number; noegle: string };
+    const krop = JSON.stringify({ vurderingsgrundlag: lev[1] });
+    const koer = async (rute: string, sti: string, headers: Record<string, string>) => {
+      const r = await autocannon({
+        url: `http://127.0.0.1:${port}${sti}`,
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: krop,
+        connections: 10,
+        duration: HTTP_SEKUNDER,
+      });
+      maal();
+      http.push({
+        rute,
+        reqPrSek: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        fejl: r.errors + r.timeouts + r.non2xx,
+      });
+    };
+    await koer("Express, constant", "/konstant", {});
+    await koer("POST /api/v1/indplacering", "/api/v1/indplacering", { authorization: `Bearer ${noegle}` });
+  } finally {
+    barn.kill("SIGTERM");
+    await once(barn, "exit").catch(() => {});
+    rmSync(mappe, { recursive: true, force: true });
+  }
+}
+clearInterval(maaler);
+maal();
+
+// ---- Report ----
+const hwm = (() => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+const mb = (b: number) => `${fmt(b / 1024 / 1024)} MB`;
+const ja = (ok: boolean) => (ok ? "met" : "NOT met");
+
+console.log("");
+console.log("Throughput (evaluations per second, one provider against one regelsæt)");
+console.log(
+  "| målgruppe | (a) json-rules-engine | (b) compiled | b/a | (c) hand-written | c/b | agreement c=b | compiled with reasons |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of raekker) {
+  console.log(
+    `| ${r.maalgruppe} | ${fmt(r.jre)} | ${fmt(r.kompileret)} | ${fmt(r.kompileret / r.jre)}× | ${
+      r.haandskrevet ? fmt(r.haandskrevet) : "–"
+    } | ${r.haandskrevet ? `${fmt(r.haandskrevet / r.kompileret, 2)}×` : "–"} | ${r.enighed ?? "–"} | ${fmt(r.sync)} |`,
+  );
+}
+console.log("");
+console.log(`| batch work over ${ANTAL} autisme providers | ms |`);
+console.log("|---|---:|");
+console.log(`| 4-scenario comparison, sammenlignScenarier (incl. input validation) | ${fmt(sammenlignMs, 1)} |`);
+console.log(`| 4-scenario comparison, evaluation only (evaluerScenarier) | ${fmt(sammenlignEvalMs, 1)} |`);
+console.log(`| input validation alone (ajv, ${ANTAL} providers) | ${fmt(valideringMs, 1)} |`);
+console.log(`| 30-value sweep of ${SWEEP_TAERSKEL} (incl. validation) | ${fmt(sweepMs, 1)} |`);
+console.log(`| 30-value sweep, providers already validated | ${fmt(sweepUdenValideringMs, 1)} |`);
+console.log(
+  `| borderline flag, all numeric thresholds ±1 step (${antalGraense} providers flagged) | ${fmt(graenseMs, 1)} |`,
+);
+if (http.length > 0) {
+  console.log("");
+  console.log(`HTTP (autocannon, 10 connections, ${HTTP_SEKUNDER} s each, loopback, API in a child process)`);
+  console.log("| route | req/s | p50 ms | p99 ms | errors |");
+  console.log("|---|---:|---:|---:|---:|");
+  for (const h of http) console.log(`| ${h.rute} | ${fmt(h.reqPrSek)} | ${h.p50} | ${h.p99} | ${h.fejl} |`);
+}
+console.log("");
+console.log(`Peak memory of this process: ${mb(rssMax)} (rss, sampled)${hwm ? `; ${mb(hwm)} (VmHWM)` : ""}`);
+
+const aut = raekker.find((r) => r.maalgruppe === "autisme");
+const minBA = Math.min(...raekker.map((r) => r.kompileret / r.jre));
+const maal_ = [
+  `compiled ≥ 100× json-rules-engine (lowest b/a ${fmt(minBA)}×): ${ja(minBA >= 100)}`,
+  `compiled within 5× of hand-written (c/b ${aut?.haandskrevet ? fmt(aut.haandskrevet / aut.kompileret, 2) : "?"}×): ${ja(
+    aut?.haandskrevet !== undefined && aut.haandskrevet / aut.kompileret <= 5,
+  )}`,
+  `4-scenario comparison < 100 ms (${fmt(sammenlignMs, 1)} ms end to end; ${fmt(sammenlignEvalMs, 1)} ms evaluation): ${ja(
+    sammenlignMs < 100,
+  )}`,
+  `30-value sweep < 300 ms (${fmt(sweepMs, 1)} ms): ${ja(sweepMs < 300)}`,
+];
+const konstant = http.find((h) => h.rute.startsWith("Express"));
+const api = http.find((h) => h.rute.startsWith("POST"));
+if (konstant && api) {
+  maal_.push(
+    `POST /api/v1/indplacering ≥ 40 % of the constant route (${fmt((api.reqPrSek / konstant.reqPrSek) * 100, 1)} %): ${ja(
+      api.reqPrSek >= 0.4 * konstant.reqPrSek,
+    )}`,
+    `POST /api/v1/indplacering p99 < 25 ms (${api.p99} ms): ${ja(api.p99 < 25)}`,
+  );
+}
+console.log("");
+console.log("Targets (issue 5):");
+for (const t of maal_) console.log(`- ${t}`);
+
+if (values.json) {
+  writeFileSync(
+    values.json,
+    JSON.stringify(
+      {
+        antal: ANTAL,
+        raekker,
+        sammenlignMs,
+        sammenlignEvalMs,
+        valideringMs,
+        sweepMs,
+        sweepUdenValideringMs,
+        graenseMs,
+        http,
+        rssMax,
+        hwm,
+      },
+      null,
+      2,
+    ),
+  );
+}
+process.exit(0);
