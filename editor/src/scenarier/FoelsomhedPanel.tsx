@@ -239,6 +239,7 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
               <thead>
                 <tr>
                   <th scope="col">Leverandør</th>
+                  <th scope="col">Nu</th>
                   <th scope="col">Tærskel, der flytter den ét trin</th>
                 </tr>
               </thead>
@@ -246,6 +247,9 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
                 {graense.data.map((g) => (
                   <tr key={`${g.leverandoer.id}|${g.leverandoer.afdeling ?? ""}`}>
                     <th scope="row">{g.leverandoer.navn ?? g.leverandoer.id}</th>
+                    <td>
+                      <NiveauMaerke niveau={g.niveau} />
+                    </td>
                     <td>
                       <ul className="aarsager">
                         {g.taerskler.map((t) => (

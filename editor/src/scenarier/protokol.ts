@@ -10,6 +10,8 @@ export interface Foelsomhed {
 
 export interface Graensetilfaelde {
   leverandoer: { id: string; navn?: string; afdeling?: string };
+  /** The provider's level now. */
+  niveau: string;
   /** Thresholds whose change by one step (up or down) moves the provider, with the level it would get. */
   taerskler: { taerskel: string; retning: "op" | "ned"; vaerdi: number; niveau: string }[];
 }
