@@ -31,6 +31,8 @@ export interface FoelsomhedOptions {
   valideret?: boolean;
   /** Structurally an AbortSignal; checked between providers. */
   signal?: { aborted: boolean; reason?: unknown };
+  /** Called every 256 providers and at the end. */
+  onProgress?: (faerdige: number, ialt: number) => void;
 }
 
 export interface SweepPunkt {
@@ -147,10 +149,11 @@ export function sweep(
   const gruppe = new KompileretGruppe(varianter);
   const fordelinger = vaerdier.map(tomFordeling);
   const niveauer: Indplaceringsniveau[] = [];
-  for (const l of input) {
+  for (const [li, l] of input.entries()) {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error("Afbrudt");
     gruppe.niveauer(l, niveauer);
     for (let i = 0; i < fordelinger.length; i++) (fordelinger[i] as Fordeling)[niveauer[i] as Indplaceringsniveau]++;
+    if (options.onProgress && (li % 256 === 0 || li === input.length - 1)) options.onProgress(li + 1, input.length);
   }
   resultat.punkter = vaerdier.map((v, i) => ({ vaerdi: v, fordeling: fordelinger[i] as Fordeling }));
   return resultat;
@@ -211,9 +214,10 @@ export function graensetilfaelde(
   const opslag = new Map<string, TaerskelOpslag>();
   const niveauer: Indplaceringsniveau[] = [];
   let antal = 0;
-  const ud = input.map((l): LeverandoerGraenser => {
+  const ud = input.map((l, li): LeverandoerGraenser => {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error("Afbrudt");
     gruppe.niveauer(l, niveauer);
+    if (options.onProgress && (li % 256 === 0 || li === input.length - 1)) options.onProgress(li + 1, input.length);
     const niveau = niveauer[0] as Indplaceringsniveau;
     const leverandoer: LeverandoerGraenser["leverandoer"] = { id: l.leverandoer.id };
     if (l.leverandoer.navn) leverandoer.navn = l.leverandoer.navn;

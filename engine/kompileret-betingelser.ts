@@ -245,9 +245,3 @@ function kleeneMindstEn(knuder: Knude[]): Knude {
     return r;
   };
 }
-
-/** True when every condition of a conjunction holds. */
-export function alleSande(res: Uint8Array, indeks: Int32Array): boolean {
-  for (let i = 0; i < indeks.length; i++) if (res[indeks[i] as number] !== SAND) return false;
-  return true;
-}

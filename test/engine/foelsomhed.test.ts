@@ -89,6 +89,16 @@ describe("sweep", () => {
     expect(s.punkter.map((p) => p.fordeling)).toEqual([fordeling(0, 0, 2), fordeling(0, 1, 1)]);
   });
 
+  it("reports progress and stops when the signal is aborted", () => {
+    const lev = [0, 4, 5, 9, 10, 11].map((n) => medBorgere(n));
+    const fremdrift: number[] = [];
+    sweep(enParameter, "aktivPraksis.hoej.minBorgere", [10], lev, { onProgress: (f) => fremdrift.push(f) });
+    expect(fremdrift).toEqual([1, 6]);
+    const signal = { aborted: true, reason: new Error("stop") };
+    expect(() => sweep(enParameter, "aktivPraksis.hoej.minBorgere", [10], lev, { signal })).toThrow("stop");
+    expect(() => graensetilfaelde(enParameter, lev, { signal })).toThrow("stop");
+  });
+
   it("rejects an unknown threshold, a list threshold and invalid providers", () => {
     const r = pilotRegelsaet("autisme");
     expect(() => sweep(r, "findes.ikke", [1], [])).toThrow(EngineError);
