@@ -107,8 +107,11 @@ export function createApp(valg: AppValg): Express {
     const index = resolve(dist, "index.html");
     app.use(express.static(dist, { index: "index.html", fallthrough: true }));
     // Single-page app: any other GET that wants HTML gets index.html; the editor routes itself.
+    // Not under /assets/: a missing script or style must be a 404, not index.html with 200
+    // (browsers ask for scripts with Accept: */*, which "accepts" HTML).
     app.use((req, res, next) => {
-      if ((req.method === "GET" || req.method === "HEAD") && req.accepts("html")) res.sendFile(index);
+      if ((req.method === "GET" || req.method === "HEAD") && !req.path.startsWith("/assets/") && req.accepts("html"))
+        res.sendFile(index);
       else next();
     });
   } else {
