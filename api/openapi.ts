@@ -356,6 +356,22 @@ export function openapi(): Obj {
           },
         }),
       },
+      "/scenarier/foelsomhed": {
+        post: op("forfatter", {
+          summary: "Følsomhed og grænsetilfælde",
+          description:
+            "Kroppen: `{ maalgruppe, version?, kladde?, scenarie?: { navn, aendringer }, vurderingsgrundlag?: [ … ], sweep?: { taerskel, vaerdier } | { taerskel, fra, til, trin }, graensetilfaelde?: true | [tærskelnavne] }`. `sweep`: antal leverandører pr. niveau for hver værdi af én tærskel (`navn` eller `navn@variant`, højst 200 værdier). `graensetilfaelde`: for hver leverandør de tærskler, hvis ændring ét trin (én borger, ét procentpoint, ét år) flytter dens niveau, med retning og nyt niveau. Uden `vurderingsgrundlag` bruges eksempeldatasættets leverandører i målgruppen.",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "object", required: ["maalgruppe"] } } },
+          },
+          responses: {
+            "200": json({ type: "object" }),
+            "413": fejl("For mange leverandører"),
+            "422": fejl("Ugyldig tærskel, sweep, scenarie eller vurderingsgrundlag"),
+          },
+        }),
+      },
       "/mig": {
         get: op("laeser", {
           summary: "Nøglen, der spørger",

@@ -3,7 +3,14 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Router } from "express";
-import { EngineError, type Scenarie, sammenlignScenarier } from "../../engine/index.js";
+import {
+  anvendAendringer,
+  EngineError,
+  graensetilfaelde,
+  type Scenarie,
+  sammenlignScenarier,
+  sweep,
+} from "../../engine/index.js";
 import { erObjekt, kunFelter, MAALGRUPPE_PATTERN, objektKrop, versionsnummer } from "../forespoergsel.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";
@@ -44,6 +51,59 @@ function scenarier(v: unknown): Scenarie[] {
   return v as Scenarie[];
 }
 
+const MAX_SWEEP_VAERDIER = 200;
+
+/** `{ taerskel, vaerdier: [...] }` or `{ taerskel, fra, til, trin }` → the values to try. */
+function sweepSpec(v: unknown): { taerskel: string; vaerdier: number[] } | undefined {
+  if (v === undefined) return undefined;
+  const fejl = (sti: (string | number)[], besked: string) =>
+    new HttpError(422, "UGYLDIGT_INDHOLD", "Ugyldig sweep.", [detalje(["sweep", ...sti], besked)]);
+  if (!erObjekt(v)) throw fejl([], "Skal være et objekt med 'taerskel' og 'vaerdier' eller 'fra', 'til', 'trin'.");
+  for (const k of Object.keys(v)) {
+    if (!["taerskel", "vaerdier", "fra", "til", "trin"].includes(k)) throw fejl([k], `Feltet '${k}' er ukendt her.`);
+  }
+  if (typeof v.taerskel !== "string" || v.taerskel.length > 200) throw fejl(["taerskel"], "Skal være et tærskelnavn.");
+  const tal = (x: unknown) => typeof x === "number" && Number.isFinite(x);
+  let vaerdier: number[];
+  if (v.vaerdier !== undefined) {
+    if (!Array.isArray(v.vaerdier) || v.vaerdier.length === 0 || !v.vaerdier.every(tal)) {
+      throw fejl(["vaerdier"], "Skal være en ikke-tom liste af tal.");
+    }
+    vaerdier = v.vaerdier as number[];
+  } else {
+    for (const k of ["fra", "til", "trin"]) if (!tal(v[k])) throw fejl([k], "Skal være et tal.");
+    const fra = v.fra as number;
+    const til = v.til as number;
+    const trin = v.trin as number;
+    if (trin <= 0 || til < fra) throw fejl(["trin"], "'trin' skal være over 0 og 'til' mindst 'fra'.");
+    const antal = Math.floor((til - fra) / trin + 1e-9) + 1;
+    if (antal > MAX_SWEEP_VAERDIER) throw fejl(["trin"], `Højst ${MAX_SWEEP_VAERDIER} værdier.`);
+    vaerdier = Array.from({ length: antal }, (_, i) => Math.round((fra + i * trin) * 1e9) / 1e9);
+  }
+  if (vaerdier.length > MAX_SWEEP_VAERDIER) throw fejl(["vaerdier"], `Højst ${MAX_SWEEP_VAERDIER} værdier.`);
+  return { taerskel: v.taerskel, vaerdier };
+}
+
+/** `true` (every numeric threshold) or a list of threshold names. */
+function graenseTaerskler(v: unknown): true | string[] | undefined {
+  if (v === undefined || v === false) return undefined;
+  if (v === true) return true;
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string")) return v as string[];
+  throw new HttpError(422, "UGYLDIGT_INDHOLD", "Ugyldigt felt.", [
+    detalje(["graensetilfaelde"], "Skal være true eller en liste af tærskelnavne."),
+  ]);
+}
+
+/** Engine errors become 422 with the engine's details. */
+async function motor<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof EngineError) throw new HttpError(422, e.code, e.message, detaljerFra(e.detaljer));
+    throw e;
+  }
+}
+
 export function scenarieRoutes(ctx: Kontekst): Router {
   const r = Router();
   let eksempeldata: Promise<unknown[] | undefined> | undefined;
@@ -54,9 +114,8 @@ export function scenarieRoutes(ctx: Kontekst): Router {
     return eksempeldata;
   };
 
-  r.post("/scenarier/sammenlign", ctx.kraev("forfatter"), async (req, res) => {
-    const krop = objektKrop(req);
-    kunFelter(krop, ["maalgruppe", "scenarier", "vurderingsgrundlag", "version", "kladde"]);
+  /** The regelsæt (latest, a version or the draft) and the providers a request names. */
+  async function grundlag(krop: Record<string, unknown>) {
     const maalgruppe = krop.maalgruppe;
     if (typeof maalgruppe !== "string" || !MAALGRUPPE_PATTERN.test(maalgruppe)) {
       throw new HttpError(422, "UGYLDIGT_INDHOLD", "Angiv målgruppen.", [
@@ -69,7 +128,6 @@ export function scenarieRoutes(ctx: Kontekst): Router {
         detalje(["kladde"], "Skal være true eller false."),
       ]);
     }
-    const liste = scenarier(krop.scenarier);
     let leverandoerer: unknown[];
     if (krop.vurderingsgrundlag === undefined) {
       const alle = await hentEksempeldata();
@@ -99,16 +157,45 @@ export function scenarieRoutes(ctx: Kontekst): Router {
             : `Målgruppen '${maalgruppe}' har ingen version ${version}.`;
       throw new HttpError(422, "UKENDT_REGELSAET", hvad, [detalje(["maalgruppe"], hvad)]);
     }
-    try {
-      const sammenligning = await sammenlignScenarier(kilde.forberedt.regelsaet, liste, leverandoerer);
-      res.json({
-        regelsaet: { maalgruppe, version: kilde.version, hash: kilde.hash, kladde: kilde.version === null },
-        ...sammenligning,
-      });
-    } catch (e) {
-      if (e instanceof EngineError) throw new HttpError(422, e.code, e.message, detaljerFra(e.detaljer));
-      throw e;
+    const reference = { maalgruppe, version: kilde.version, hash: kilde.hash, kladde: kilde.version === null };
+    return { regelsaet: kilde.forberedt.regelsaet, reference, leverandoerer };
+  }
+
+  r.post("/scenarier/sammenlign", ctx.kraev("forfatter"), async (req, res) => {
+    const krop = objektKrop(req);
+    kunFelter(krop, ["maalgruppe", "scenarier", "vurderingsgrundlag", "version", "kladde"]);
+    const liste = scenarier(krop.scenarier);
+    const g = await grundlag(krop);
+    const sammenligning = await motor(() => sammenlignScenarier(g.regelsaet, liste, g.leverandoerer));
+    res.json({ regelsaet: g.reference, ...sammenligning });
+  });
+
+  // Sensitivity (issue 5): one threshold swept over a range, and the borderline providers whose
+  // level one step of a threshold would change — both under an optional scenario's changes.
+  r.post("/scenarier/foelsomhed", ctx.kraev("forfatter"), async (req, res) => {
+    const krop = objektKrop(req);
+    kunFelter(krop, ["maalgruppe", "scenarie", "vurderingsgrundlag", "version", "kladde", "sweep", "graensetilfaelde"]);
+    const [scenarie] = krop.scenarie === undefined ? [undefined] : scenarier([krop.scenarie]);
+    const spec = sweepSpec(krop.sweep);
+    const graenseSpec = graenseTaerskler(krop.graensetilfaelde);
+    if (!spec && !graenseSpec) {
+      throw new HttpError(422, "UGYLDIGT_INDHOLD", "Angiv 'sweep' og/eller 'graensetilfaelde'.", [
+        detalje(["sweep"], 'Fx { "taerskel": "uddannelse.moderat.minAndel", "fra": 0, "til": 1, "trin": 0.05 }.'),
+      ]);
     }
+    const g = await grundlag(krop);
+    const svar = await motor(async () => {
+      const r = anvendAendringer(g.regelsaet, scenarie?.aendringer, ["scenarie", "aendringer"]);
+      return {
+        regelsaet: g.reference,
+        ...(scenarie ? { scenarie: scenarie.navn } : {}),
+        ...(spec ? { sweep: sweep(r, spec.taerskel, spec.vaerdier, g.leverandoerer) } : {}),
+        ...(graenseSpec
+          ? { graenser: graensetilfaelde(r, g.leverandoerer, graenseSpec === true ? {} : { taerskler: graenseSpec }) }
+          : {}),
+      };
+    });
+    res.json(svar);
   });
 
   return r;

@@ -156,6 +156,17 @@ const RUTER: Rute[] = [
         vurderingsgrundlag: [hoejLeverandoer(publiceret)],
       }),
   },
+  {
+    navn: "POST /scenarier/foelsomhed",
+    rolle: "forfatter",
+    succes: 200,
+    kald: (s, n) =>
+      med(request(s.app).post("/api/v1/scenarier/foelsomhed"), n).send({
+        maalgruppe: publiceret,
+        sweep: { taerskel: "aktivPraksis.hoej.minBorgere", vaerdier: [5, 10] },
+        vurderingsgrundlag: [hoejLeverandoer(publiceret)],
+      }),
+  },
   { navn: "GET /mig", rolle: "laeser", succes: 200, kald: (s, n) => med(request(s.app).get("/api/v1/mig"), n) },
   { navn: "GET /noegler", rolle: "admin", succes: 200, kald: (s, n) => med(request(s.app).get("/api/v1/noegler"), n) },
   {

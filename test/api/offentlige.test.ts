@@ -77,6 +77,7 @@ describe.each(backends())("offentlige ruter ($navn)", (backend) => {
       "/indplacering/batch",
       "/indplacering/{id}",
       "/scenarier/sammenlign",
+      "/scenarier/foelsomhed",
       "/noegler",
       "/noegler/{navn}",
       "/schema/regelsaet.json",

@@ -133,4 +133,44 @@ describe.each(backends())("scenarier ($navn)", (backend) => {
       expect((await kald(krop)).status, JSON.stringify(krop)).toBe(422);
     }
   });
+
+  it("sweeps a threshold and finds borderline providers (foelsomhed)", async () => {
+    const svar = await request(s.app)
+      .post("/api/v1/scenarier/foelsomhed")
+      .set(f)
+      .send({
+        maalgruppe: m,
+        sweep: { taerskel: "aktivPraksis.hoej.minBorgere", fra: 10, til: 30, trin: 10 },
+        graensetilfaelde: ["aktivPraksis.hoej.minBorgere"],
+        vurderingsgrundlag: [hoejLeverandoer(m, "A"), moderatLeverandoer(m, "B")],
+      });
+    expect(svar.status).toBe(200);
+    expect(svar.body.regelsaet).toMatchObject({ maalgruppe: m, version: 1 });
+    expect(svar.body.sweep.punkter.map((p: { vaerdi: number }) => p.vaerdi)).toEqual([10, 20, 30]);
+    for (const p of svar.body.sweep.punkter) {
+      expect(Object.values(p.fordeling as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(2);
+    }
+    expect(svar.body.sweep.punkter[0].fordeling).toEqual({ "ikke-indplaceret": 0, let: 0, moderat: 1, hoej: 1 });
+    expect(svar.body.graenser.leverandoerer.map((l: { leverandoer: { id: string } }) => l.leverandoer.id)).toEqual([
+      "A",
+      "B",
+    ]);
+  });
+
+  it("refuses a sensitivity request without work, with a bad sweep or an unknown threshold", async () => {
+    const kald = (krop: object) => request(s.app).post("/api/v1/scenarier/foelsomhed").set(f).send(krop);
+    const base = { maalgruppe: m, vurderingsgrundlag: [hoejLeverandoer(m, "A")] };
+    expect((await kald(base)).status).toBe(422);
+    const trin = await kald({ ...base, sweep: { taerskel: "aktivPraksis.hoej.minBorgere", fra: 0, til: 1, trin: 0 } });
+    expect(trin.status).toBe(422);
+    expect(trin.body.detaljer[0].path).toBe("sweep.trin");
+    const forMange = await kald({
+      ...base,
+      sweep: { taerskel: "aktivPraksis.hoej.minBorgere", fra: 0, til: 1000, trin: 1 },
+    });
+    expect(forMange.status).toBe(422);
+    const ukendt = await kald({ ...base, sweep: { taerskel: "findes.ikke", vaerdier: [1] } });
+    expect(ukendt.status).toBe(422);
+    expect(ukendt.body.fejl).toBeTruthy();
+  });
 });

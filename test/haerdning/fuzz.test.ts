@@ -276,6 +276,16 @@ const SKABELONER: Skabelon[] = [
       vurderingsgrundlag: [hoejLeverandoer(c.m)],
     }),
   },
+  {
+    metode: "POST",
+    sti: () => "/api/v1/scenarier/foelsomhed",
+    gyldig: (c) => ({
+      maalgruppe: c.m,
+      sweep: { taerskel: "aktivPraksis.hoej.minBorgere", fra: 5, til: 15, trin: 5 },
+      graensetilfaelde: true,
+      vurderingsgrundlag: [hoejLeverandoer(c.m)],
+    }),
+  },
   { metode: "GET", sti: () => "/api/v1/mig" },
   { metode: "GET", sti: () => "/api/v1/noegler" },
   { metode: "POST", sti: () => "/api/v1/noegler", gyldig: () => ({ navn: "test-admin", rolle: "admin" }) },
