@@ -192,14 +192,7 @@ export async function sammenlignScenarier(
     for (let s = 1; s < scenarier.length; s++) {
       const u = udfald[s]?.[li];
       if (!u || u.niveau === basis.niveau) continue;
-      const ids = new Set([...basis.parametre.keys(), ...u.parametre.keys()]);
-      const parametre = [...ids]
-        .map((id): Flytning["aarsager"][number]["parametre"][number] => ({
-          id,
-          fra: basis.parametre.get(id) ?? "slaaet-fra",
-          til: u.parametre.get(id) ?? "slaaet-fra",
-        }))
-        .filter((p) => p.fra !== p.til);
+      const parametre = parameterForskel(basis.parametre, u.parametre);
       aarsager.push({
         scenarie: scenarier[s]?.navn ?? "",
         fra: basis.niveau,
@@ -218,6 +211,38 @@ export async function sammenlignScenarier(
     resultat.flyttede.push({ leverandoer, niveauer, aarsager });
   });
   return resultat;
+}
+
+type ParameterForskel = Flytning["aarsager"][number]["parametre"];
+// The compiled evaluator shares one parameter map between providers with equal levels, so the
+// thousands of moved providers have only a few distinct pairs: compute each pair's diff once.
+const forskelle = new WeakMap<
+  ReadonlyMap<string, ParameterNiveau>,
+  WeakMap<ReadonlyMap<string, ParameterNiveau>, ParameterForskel>
+>();
+
+function parameterForskel(
+  fra: ReadonlyMap<string, ParameterNiveau>,
+  til: ReadonlyMap<string, ParameterNiveau>,
+): ParameterForskel {
+  let raekke = forskelle.get(fra);
+  if (!raekke) {
+    raekke = new WeakMap();
+    forskelle.set(fra, raekke);
+  }
+  let forskel = raekke.get(til);
+  if (!forskel) {
+    const ids = new Set([...fra.keys(), ...til.keys()]);
+    forskel = [...ids]
+      .map((id): ParameterForskel[number] => ({
+        id,
+        fra: fra.get(id) ?? "slaaet-fra",
+        til: til.get(id) ?? "slaaet-fra",
+      }))
+      .filter((p) => p.fra !== p.til);
+    raekke.set(til, forskel);
+  }
+  return forskel;
 }
 
 async function evaluerHverForSig(
