@@ -15,7 +15,7 @@ import { fejlhaandtering, ukendtSti } from "./middleware/fejlhaandtering.js";
 import { logning } from "./middleware/logning.js";
 import { tjekKrop } from "./middleware/tjek-krop.js";
 import { RegelsaetCache } from "./motor.js";
-import { indplaceringRoutes } from "./routes/indplacering.js";
+import { batchRoutes, indplaceringRoutes } from "./routes/indplacering.js";
 import { kladdeRoutes } from "./routes/kladde.js";
 import { noegleRoutes } from "./routes/noegler.js";
 import { offentligeRoutes } from "./routes/offentlige.js";
@@ -35,6 +35,10 @@ export interface AppValg {
   bodyLimit?: string;
   /** Most providers in one batch or comparison. */
   maxBatch?: number;
+  /** Most providers in one batch indplacering (streamed); default 100,000. */
+  maxBatchStream?: number;
+  /** Largest batch indplacering body in bytes; default 500 MB. */
+  batchBodyLimit?: number;
   /** Rate limit on failed authentication per client address. */
   authFejl?: AdgangValg;
   /** Origins allowed to call the API from a browser (CORS); none by default. */
@@ -52,6 +56,8 @@ export function createApp(valg: AppValg): Express {
     cache: valg.cache ?? new RegelsaetCache(),
     rulesetsDir: valg.rulesetsDir ?? join(ROD, "rulesets"),
     maxBatch: valg.maxBatch ?? 10_000,
+    maxBatchStream: valg.maxBatchStream ?? 100_000,
+    batchBodyLimit: valg.batchBodyLimit ?? 500 * 1024 * 1024,
     tilstand: valg.tilstand ?? { lukker: false },
     kraev: lavAdgang(valg.db, valg.authFejl ?? { graense: 20, vindueMs: 15 * 60_000 }),
   };
@@ -89,6 +95,8 @@ export function createApp(valg: AppValg): Express {
     res.set("Cache-Control", "no-store");
     next();
   });
+  // The batch route reads its own body as a stream (its own limits), so it comes before the parsers.
+  api.use(batchRoutes(ctx));
   api.use(express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] }));
   api.use(express.text({ limit: bodyLimit, type: ["text/csv", "application/csv"] }));
   api.use(tjekKrop(64));

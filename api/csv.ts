@@ -131,34 +131,36 @@ function saet(maal: Record<string, unknown>, sti: string[], vaerdi: unknown): vo
   saet(obj, rest, vaerdi);
 }
 
-function skilletegn(tekst: string): string {
+/** The separator the first line uses most: `,`, `;` or tab. */
+export function skilletegn(tekst: string): string {
   const foersteLinje = tekst.slice(0, tekst.search(/\r?\n|$/));
   const antal = (t: string) => foersteLinje.split(t).length - 1;
   const kandidater = [",", ";", "\t"].sort((a, b) => antal(b) - antal(a));
   return kandidater[0] ?? ",";
 }
 
-/** Reads a CSV text into vurderingsgrundlag objects (unvalidated), one per data row. */
-export function laesCsv(tekst: string, maxRaekker: number): unknown[] {
-  let raekker: string[][];
-  try {
-    raekker = parse(tekst, {
-      bom: true,
-      delimiter: skilletegn(tekst),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: false,
-      max_record_size: 1_000_000,
-    }) as string[][];
-  } catch (e) {
-    const besked = e instanceof Error ? e.message : String(e);
-    throw new HttpError(400, "UGYLDIG_CSV", "CSV-filen kan ikke læses.", [{ path: "(csv)", message: besked }]);
-  }
-  const [hoved, ...data] = raekker;
+/** csv-parse's options for a batch file with the given separator. */
+export function csvValg(delimiter: string) {
+  return {
+    bom: true,
+    delimiter,
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: false,
+    max_record_size: 1_000_000,
+  };
+}
+
+export function ulaeseligCsv(e: unknown): HttpError {
+  const besked = e instanceof Error ? e.message : String(e);
+  return new HttpError(400, "UGYLDIG_CSV", "CSV-filen kan ikke læses.", [{ path: "(csv)", message: besked }]);
+}
+
+export type CsvKolonner = ({ sti: string[]; k: Pick<Kolonne, "type"> } | undefined)[];
+
+/** The columns of a header line; refuses unknown, repeated and missing required columns (422). */
+export function csvHoved(hoved: readonly string[] | undefined): CsvKolonner {
   if (!hoved) throw new HttpError(422, "UGYLDIG_CSV", "CSV-filen er tom; første linje skal være kolonnenavne.");
-  if (data.length > maxRaekker) {
-    throw new HttpError(413, "FOR_MANGE", `Højst ${maxRaekker} leverandører i én kørsel; filen har ${data.length}.`);
-  }
   const problemer: { path: string; message: string }[] = [];
   const sete = new Set<string>();
   const kolonner = hoved.map((navn, i) => {
@@ -177,12 +179,31 @@ export function laesCsv(tekst: string, maxRaekker: number): unknown[] {
     if (!sete.has(kraevet)) problemer.push({ path: "(kolonner)", message: `Kolonnen '${kraevet}' mangler.` });
   }
   if (problemer.length > 0) throw new HttpError(422, "UGYLDIG_CSV", "CSV-filens kolonner passer ikke.", problemer);
-  return data.map((raekke) => {
-    const vg: Record<string, unknown> = {};
-    raekke.forEach((celle, i) => {
-      const kol = kolonner[i];
-      if (kol && celle !== "") saet(vg, kol.sti, laesCelle(kol.k, celle));
-    });
-    return vg;
+  return kolonner;
+}
+
+/** One data row as a vurderingsgrundlag object (unvalidated). */
+export function csvRaekke(kolonner: CsvKolonner, raekke: readonly string[]): Record<string, unknown> {
+  const vg: Record<string, unknown> = {};
+  raekke.forEach((celle, i) => {
+    const kol = kolonner[i];
+    if (kol && celle !== "") saet(vg, kol.sti, laesCelle(kol.k, celle));
   });
+  return vg;
+}
+
+/** Reads a CSV text into vurderingsgrundlag objects (unvalidated), one per data row. */
+export function laesCsv(tekst: string, maxRaekker: number): unknown[] {
+  let raekker: string[][];
+  try {
+    raekker = parse(tekst, csvValg(skilletegn(tekst))) as string[][];
+  } catch (e) {
+    throw ulaeseligCsv(e);
+  }
+  const [hoved, ...data] = raekker;
+  const kolonner = csvHoved(hoved);
+  if (data.length > maxRaekker) {
+    throw new HttpError(413, "FOR_MANGE", `Højst ${maxRaekker} leverandører i én kørsel; filen har ${data.length}.`);
+  }
+  return data.map((raekke) => csvRaekke(kolonner, raekke));
 }

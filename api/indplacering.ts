@@ -7,11 +7,13 @@ import {
   type ForberedtRegelsaet,
   type Indplacering,
   indplacer,
+  indplacerSync,
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
+import { tjekJson } from "./middleware/tjek-krop.js";
 import type { Kilde, RegelsaetCache } from "./motor.js";
 import { gemIndplaceringer, type LagretIndplacering, type NyIndplacering } from "./store/indplaceringer.js";
 
@@ -69,7 +71,7 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
   if (!kilde) throw ukendtRegelsaet(vg.maalgruppe, valg, rod);
   try {
     const meta = kilde.version === null ? { kladde: true } : { version: kilde.version, kladde: false };
-    return { resultat: await indplacer(kilde.forberedt, vg, meta), kilde, input: vg };
+    return { resultat: indplacerSync(kilde.forberedt, vg, meta), kilde, input: vg };
   } catch (e) {
     if (e instanceof EngineError) throw new HttpError(422, e.code, e.message, detaljerFra(e.detaljer, rod));
     throw e;
@@ -108,6 +110,63 @@ export async function indplacerEn(
   return { id, ...e.resultat };
 }
 
+/**
+ * Evaluates items one at a time and stores them in chunks: an invalid item becomes an error entry
+ * at its index, the rest are stored (one transaction per `gem`) with their own id.
+ */
+export class Indplacerer {
+  private readonly find: Opslag;
+  private ventende: (Evalueret | Udfald)[] = [];
+
+  constructor(
+    private readonly db: Database,
+    cache: RegelsaetCache,
+    private readonly valg: Valg,
+    private readonly noegle: string,
+  ) {
+    this.find = opslag(db, cache, valg);
+  }
+
+  get antalVentende(): number {
+    return this.ventende.length;
+  }
+
+  async tilfoej(input: unknown, index: number): Promise<void> {
+    try {
+      const fund = tjekJson(input, 62);
+      if (fund?.slags === "dybde") {
+        throw new HttpError(422, "FOR_DYB", "Vurderingsgrundlaget er indlejret for dybt.", [
+          detalje(["vurderingsgrundlag", index], "Indlejret for dybt."),
+        ]);
+      }
+      if (fund?.slags === "unicode") {
+        const sti = ["vurderingsgrundlag", index, ...fund.sti];
+        throw new HttpError(422, "UGYLDIG_UNICODE", "Vurderingsgrundlaget indeholder ugyldig Unicode.", [
+          detalje(sti, "Ugyldig Unicode (enligt surrogattegn)."),
+        ]);
+      }
+      this.ventende.push(await evaluer(input, ["vurderingsgrundlag", index], this.find, this.valg));
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      this.ventende.push({ index, fejl: e.fejl, kode: e.code, detaljer: e.detaljer });
+    }
+  }
+
+  /** Stores the evaluated items in one transaction and hands them back, in order, with their ids. */
+  async gem(): Promise<Udfald[]> {
+    const udfald = this.ventende;
+    this.ventende = [];
+    const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
+    const ids = await gemIndplaceringer(
+      this.db,
+      gode.map((e) => tilLager(e, this.noegle)),
+      kladdeIndhold(gode),
+    );
+    let n = 0;
+    return udfald.map((u) => ("kilde" in u ? { id: ids[n++] ?? "", ...u.resultat } : u));
+  }
+}
+
 /** Evaluates every item; an invalid item becomes an error entry at its index, the rest are stored. */
 export async function indplacerMange(
   db: Database,
@@ -116,26 +175,13 @@ export async function indplacerMange(
   valg: Valg,
   noegle: string,
 ): Promise<Udfald[]> {
-  const find = opslag(db, cache, valg);
-  const udfald: (Evalueret | Udfald)[] = [];
+  const ip = new Indplacerer(db, cache, valg, noegle);
   for (const [i, input] of liste.entries()) {
     // Let other requests in between: evaluation is CPU work that never waits on I/O.
     if (i % 50 === 49) await new Promise((r) => setImmediate(r));
-    try {
-      udfald.push(await evaluer(input, ["vurderingsgrundlag", i], find, valg));
-    } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
-      udfald.push({ index: i, fejl: e.fejl, kode: e.code, detaljer: e.detaljer });
-    }
+    await ip.tilfoej(input, i);
   }
-  const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
-  const ids = await gemIndplaceringer(
-    db,
-    gode.map((e) => tilLager(e, noegle)),
-    kladdeIndhold(gode),
-  );
-  let n = 0;
-  return udfald.map((u) => ("kilde" in u ? { id: ids[n++] ?? "", ...u.resultat } : u));
+  return ip.gem();
 }
 
 export interface Genberegning {

@@ -9,6 +9,10 @@ export interface Konfiguration {
   databaseUrl: string | undefined;
   bodyLimit: string;
   maxBatch: number;
+  /** Most providers in one streamed batch indplacering. */
+  maxBatchStream: number;
+  /** Largest batch indplacering body in bytes (read as a stream, never held whole). */
+  batchBodyLimit: number;
   corsOrigins: string[];
   trustProxy: boolean | number | string;
   logLevel: string;
@@ -24,6 +28,17 @@ function heltal(navn: string, v: string | undefined, standard: number, min: numb
   return n;
 }
 
+const ENHED: Record<string, number> = { "": 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A size like `500mb`, `2gb` or `1048576` in bytes. */
+export function bytes(navn: string, v: string | undefined, standard: number): number {
+  if (v === undefined || v === "") return standard;
+  const m = /^(\d{1,12})\s*(b|kb|mb|gb)?$/i.exec(v.trim());
+  const n = m ? Number(m[1]) * (ENHED[(m[2] ?? "").toLowerCase()] ?? 1) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${navn} skal være en størrelse som 500mb eller 2gb.`);
+  return n;
+}
+
 export function laesKonfiguration(env: NodeJS.ProcessEnv = process.env): Konfiguration {
   const trust = env.TRUST_PROXY;
   return {
@@ -33,6 +48,8 @@ export function laesKonfiguration(env: NodeJS.ProcessEnv = process.env): Konfigu
     databaseUrl: env.DATABASE_URL || undefined,
     bodyLimit: env.BODY_LIMIT || "5mb",
     maxBatch: heltal("MAX_BATCH", env.MAX_BATCH, 10_000, 1, 1_000_000),
+    maxBatchStream: heltal("MAX_BATCH_STREAM", env.MAX_BATCH_STREAM, 100_000, 1, 10_000_000),
+    batchBodyLimit: bytes("BATCH_BODY_LIMIT", env.BATCH_BODY_LIMIT, 500 * 1024 * 1024),
     corsOrigins: (env.CORS_ORIGINS ?? "")
       .split(",")
       .map((o) => o.trim())

@@ -14,6 +14,10 @@ export interface Kontekst {
   rulesetsDir: string;
   /** Most providers in one batch or scenario comparison. */
   maxBatch: number;
+  /** Most providers in one batch indplacering (streamed). */
+  maxBatchStream: number;
+  /** Largest batch indplacering body in bytes. */
+  batchBodyLimit: number;
   /** Set when the server has been asked to stop; health then answers 503. */
   tilstand: { lukker: boolean };
   kraev: (rolle: Rolle) => RequestHandler;

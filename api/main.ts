@@ -56,6 +56,8 @@ async function start() {
     logger: log,
     bodyLimit: config.bodyLimit,
     maxBatch: config.maxBatch,
+    maxBatchStream: config.maxBatchStream,
+    batchBodyLimit: config.batchBodyLimit,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     tilstand,

@@ -27,7 +27,7 @@ describe.each(backends())("indplacering ($navn)", (backend) => {
   let t: Record<string, string>;
   let m: string;
   beforeAll(async () => {
-    s = await startTestServer(backend, { bodyLimit: "1mb", maxBatch: 50 });
+    s = await startTestServer(backend, { bodyLimit: "1mb", maxBatch: 50, maxBatchStream: 50 });
     t = auth(s.noegler.tilsyn);
     m = unikMaalgruppe();
     await publicer(s, testRegelsaet(m));
