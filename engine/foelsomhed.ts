@@ -5,7 +5,7 @@
 import { KompileretGruppe } from "./kompileret.js";
 import type { Indplaceringsniveau } from "./politik.js";
 import { EngineError, type Problem, problem } from "./problem.js";
-import { anvendAendringer, type Fordeling } from "./scenarier.js";
+import { anvendAendringer, type Fordeling, tomFordeling } from "./scenarier.js";
 import type { Regelsaet, Taerskel } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 import { profilFor, profilNoegle, type TaerskelOpslag, taerskelOpslag } from "./taerskler.js";
@@ -75,8 +75,6 @@ export interface Graenser {
   leverandoerer: LeverandoerGraenser[];
   antalGraensetilfaelde: number;
 }
-
-const tomFordeling = (): Fordeling => ({ "ikke-indplaceret": 0, let: 0, moderat: 0, hoej: 0 });
 
 /** Validates the providers as the scenario comparison does; EngineError with every problem. */
 function valider(r: Regelsaet, leverandoerer: readonly unknown[], options: FoelsomhedOptions): Vurderingsgrundlag[] {

@@ -55,7 +55,7 @@ export interface Sammenligning {
   antalLeverandoerer: number;
 }
 
-const tomFordeling = (): Fordeling => ({ "ikke-indplaceret": 0, let: 0, moderat: 0, hoej: 0 });
+export const tomFordeling = (): Fordeling => ({ "ikke-indplaceret": 0, let: 0, moderat: 0, hoej: 0 });
 
 /** Applies a scenario's changes to a copy of the regelsæt; the original is never changed. */
 export function anvendAendringer(r: Regelsaet, a: Aendringer | undefined, rod: Sti = ["aendringer"]): Regelsaet {

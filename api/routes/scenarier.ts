@@ -5,14 +5,13 @@ import { join } from "node:path";
 import { Router } from "express";
 import {
   anvendAendringer,
-  EngineError,
   graensetilfaelde,
   type Scenarie,
   sammenlignScenarier,
   sweep,
 } from "../../engine/index.js";
 import { erObjekt, kunFelter, MAALGRUPPE_PATTERN, objektKrop, versionsnummer } from "../forespoergsel.js";
-import { type Detalje, detalje, detaljerFra, HttpError } from "../http-error.js";
+import { type Detalje, detalje, HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";
 
 const MAX_SCENARIER = 20;
@@ -94,16 +93,6 @@ function graenseTaerskler(v: unknown): true | string[] | undefined {
   ]);
 }
 
-/** Engine errors become 422 with the engine's details. */
-async function motor<T>(fn: () => T | Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof EngineError) throw new HttpError(422, e.code, e.message, detaljerFra(e.detaljer));
-    throw e;
-  }
-}
-
 export function scenarieRoutes(ctx: Kontekst): Router {
   const r = Router();
   let eksempeldata: Promise<unknown[] | undefined> | undefined;
@@ -166,7 +155,7 @@ export function scenarieRoutes(ctx: Kontekst): Router {
     kunFelter(krop, ["maalgruppe", "scenarier", "vurderingsgrundlag", "version", "kladde"]);
     const liste = scenarier(krop.scenarier);
     const g = await grundlag(krop);
-    const sammenligning = await motor(() => sammenlignScenarier(g.regelsaet, liste, g.leverandoerer));
+    const sammenligning = await sammenlignScenarier(g.regelsaet, liste, g.leverandoerer);
     res.json({ regelsaet: g.reference, ...sammenligning });
   });
 
@@ -184,18 +173,22 @@ export function scenarieRoutes(ctx: Kontekst): Router {
       ]);
     }
     const g = await grundlag(krop);
-    const svar = await motor(async () => {
-      const r = anvendAendringer(g.regelsaet, scenarie?.aendringer, ["scenarie", "aendringer"]);
-      return {
-        regelsaet: g.reference,
-        ...(scenarie ? { scenarie: scenarie.navn } : {}),
-        ...(spec ? { sweep: sweep(r, spec.taerskel, spec.vaerdier, g.leverandoerer) } : {}),
-        ...(graenseSpec
-          ? { graenser: graensetilfaelde(r, g.leverandoerer, graenseSpec === true ? {} : { taerskler: graenseSpec }) }
-          : {}),
-      };
+    // Engine errors become 422 in the error middleware (tilHttpError), like everywhere else.
+    const regelsaet = anvendAendringer(g.regelsaet, scenarie?.aendringer, ["scenarie", "aendringer"]);
+    res.json({
+      regelsaet: g.reference,
+      ...(scenarie ? { scenarie: scenarie.navn } : {}),
+      ...(spec ? { sweep: sweep(regelsaet, spec.taerskel, spec.vaerdier, g.leverandoerer) } : {}),
+      ...(graenseSpec
+        ? {
+            graenser: graensetilfaelde(
+              regelsaet,
+              g.leverandoerer,
+              graenseSpec === true ? {} : { taerskler: graenseSpec },
+            ),
+          }
+        : {}),
     });
-    res.json(svar);
   });
 
   return r;
