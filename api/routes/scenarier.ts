@@ -3,13 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Router } from "express";
-import {
-  anvendAendringer,
-  graensetilfaelde,
-  type Scenarie,
-  sammenlignScenarier,
-  sweep,
-} from "../../engine/index.js";
+import { anvendAendringer, graensetilfaelde, type Scenarie, sammenlignScenarier, sweep } from "../../engine/index.js";
 import { erObjekt, kunFelter, MAALGRUPPE_PATTERN, objektKrop, versionsnummer } from "../forespoergsel.js";
 import { type Detalje, detalje, HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";
