@@ -5,12 +5,10 @@
 import { rename, rm, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { laesKonfiguration } from "../api/konfiguration.js";
-import { filer, LaasOptaget, tagLaas } from "../api/lokal.js";
+import { filer, tagLaas } from "../api/lokal.js";
+import { koerPgliteKommando, tjekMigreret } from "./pglite-kommando.js";
 
-export const PG_DUMP_VEJLEDNING = `Med DATABASE_URL ligger data i PostgreSQL; brug PostgreSQL's egne værktøjer:
-  pg_dump --format=custom --file=<fil> "$DATABASE_URL"                          # backup (serveren må køre)
-  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" <fil>      # restore (stop serverne først)`;
+export { PG_DUMP_VEJLEDNING } from "./pglite-kommando.js";
 
 /** Writes a backup of DATA_DIR's embedded database to `fil`; returns its size in bytes. */
 export async function tagBackup(dataDir: string, fil: string): Promise<number> {
@@ -20,8 +18,7 @@ export async function tagBackup(dataDir: string, fil: string): Promise<number> {
     await db.waitReady;
     let data: Buffer;
     try {
-      const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM skema_migreringer");
-      if (!rows[0]?.n) throw new Error(`Backup: ${dataDir} har ingen migreret database.`);
+      await tjekMigreret(db, `Backup: ${dataDir}`);
       data = Buffer.from(await (await db.dumpDataDir("gzip")).arrayBuffer());
     } finally {
       await db.close();
@@ -41,26 +38,14 @@ export async function tagBackup(dataDir: string, fil: string): Promise<number> {
 }
 
 async function main() {
-  const config = laesKonfiguration();
-  const fil = process.argv[2];
-  if (config.databaseUrl) {
-    console.error(PG_DUMP_VEJLEDNING);
-    process.exit(2);
-  }
-  if (!fil || process.argv.length > 3) {
-    console.error("Brug: npm run backup -- <fil>   (DATA_DIR vælger databasen; standard ./data)");
-    process.exit(2);
-  }
-  try {
-    const bytes = await tagBackup(config.dataDir, fil);
-    console.log(`Backup af ${config.dataDir} skrevet til ${fil} (${bytes} bytes).`);
-  } catch (e) {
-    if (e instanceof LaasOptaget) {
-      console.error(`${e.message} Stop serveren før backup, eller brug pg_dump-vejen med DATABASE_URL.`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  await koerPgliteKommando(
+    "backup",
+    "Stop serveren før backup, eller brug pg_dump-vejen med DATABASE_URL.",
+    async (dataDir, fil) => {
+      const bytes = await tagBackup(dataDir, fil);
+      console.log(`Backup af ${dataDir} skrevet til ${fil} (${bytes} bytes).`);
+    },
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -5,15 +5,8 @@
 import { mkdir, readFile, rename, stat } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { laesKonfiguration } from "../api/konfiguration.js";
-import { filer, LaasOptaget, tagLaas } from "../api/lokal.js";
-import { PG_DUMP_VEJLEDNING } from "./backup.js";
-
-async function tjekDatabase(db: PGlite, fil: string) {
-  await db.waitReady;
-  const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM skema_migreringer");
-  if (!rows[0]?.n) throw new Error(`Restore: ${fil} indeholder ingen migreret database.`);
-}
+import { filer, tagLaas } from "../api/lokal.js";
+import { koerPgliteKommando, tjekMigreret } from "./pglite-kommando.js";
 
 /** Replaces DATA_DIR's embedded database with the backup in `fil`; returns where the old one went. */
 export async function genskab(dataDir: string, fil: string): Promise<string | undefined> {
@@ -21,7 +14,7 @@ export async function genskab(dataDir: string, fil: string): Promise<string | un
   // Check the backup before touching anything.
   const proeve = new PGlite({ loadDataDir: data });
   try {
-    await tjekDatabase(proeve, fil);
+    await tjekMigreret(proeve, `Restore: ${fil}`);
   } finally {
     await proeve.close();
   }
@@ -36,7 +29,7 @@ export async function genskab(dataDir: string, fil: string): Promise<string | un
     }
     const db = new PGlite(pglite, { loadDataDir: data });
     try {
-      await tjekDatabase(db, fil);
+      await tjekMigreret(db, `Restore: ${fil}`);
     } finally {
       await db.close();
     }
@@ -47,27 +40,11 @@ export async function genskab(dataDir: string, fil: string): Promise<string | un
 }
 
 async function main() {
-  const config = laesKonfiguration();
-  const fil = process.argv[2];
-  if (config.databaseUrl) {
-    console.error(PG_DUMP_VEJLEDNING);
-    process.exit(2);
-  }
-  if (!fil || process.argv.length > 3) {
-    console.error("Brug: npm run restore -- <fil>   (DATA_DIR vælger databasen; standard ./data)");
-    process.exit(2);
-  }
-  try {
-    const gammel = await genskab(config.dataDir, fil);
-    console.log(`Databasen i ${config.dataDir} er genskabt fra ${fil}.`);
+  await koerPgliteKommando("restore", "Stop serveren før restore.", async (dataDir, fil) => {
+    const gammel = await genskab(dataDir, fil);
+    console.log(`Databasen i ${dataDir} er genskabt fra ${fil}.`);
     if (gammel) console.log(`Den forrige database er flyttet til ${gammel}.`);
-  } catch (e) {
-    if (e instanceof LaasOptaget) {
-      console.error(`${e.message} Stop serveren før restore.`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
