@@ -15,7 +15,12 @@ import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
 import { tjekJson } from "./middleware/tjek-krop.js";
 import type { Kilde, RegelsaetCache } from "./motor.js";
-import { gemIndplaceringer, type LagretIndplacering, type NyIndplacering } from "./store/indplaceringer.js";
+import {
+  gemIndplacering,
+  gemIndplaceringer,
+  type LagretIndplacering,
+  type NyIndplacering,
+} from "./store/indplaceringer.js";
 
 export interface Valg {
   version?: number;
@@ -78,8 +83,8 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
   }
 }
 
-function tilLager(e: Evalueret, noegle: string): NyIndplacering {
-  return {
+function tilLager(e: Evalueret, noegle: string, resultatJson = JSON.stringify(e.resultat)): NyIndplacering {
+  const ny: NyIndplacering = {
     maalgruppe: e.kilde.maalgruppe,
     version: e.kilde.version,
     kladde: e.kilde.version === null,
@@ -87,27 +92,31 @@ function tilLager(e: Evalueret, noegle: string): NyIndplacering {
     leverandoerId: e.input.leverandoer.id,
     niveau: e.resultat.niveau,
     vurderingsgrundlag: e.input,
-    resultat: e.resultat,
+    resultatJson,
     noegle,
   };
+  // A decision made with the draft keeps the draft's content, so it can be recomputed later.
+  if (e.kilde.version === null && e.kilde.indhold !== undefined) {
+    ny.kladdeIndhold = { hash: e.kilde.hash, indhold: e.kilde.indhold };
+  }
+  return ny;
 }
 
-function kladdeIndhold(ev: readonly Evalueret[]) {
-  const k = ev.find((e) => e.kilde.version === null);
-  return k?.kilde.indhold === undefined ? undefined : { hash: k.kilde.hash, indhold: k.kilde.indhold };
-}
-
+/**
+ * One decision, stored: its id and the answer as JSON text (the stored result with the id first),
+ * serialised once for both.
+ */
 export async function indplacerEn(
   db: Database,
   cache: RegelsaetCache,
   input: unknown,
   valg: Valg,
   noegle: string,
-): Promise<{ id: string } & Indplacering> {
+): Promise<{ id: string; json: string }> {
   const e = await evaluer(input, ["vurderingsgrundlag"], opslag(db, cache, valg), valg);
-  const [id] = await gemIndplaceringer(db, [tilLager(e, noegle)], kladdeIndhold([e]));
-  if (!id) throw new Error("API: no id for a stored indplacering");
-  return { id, ...e.resultat };
+  const resultatJson = JSON.stringify(e.resultat);
+  const id = await gemIndplacering(db, tilLager(e, noegle, resultatJson));
+  return { id, json: `{"id":${JSON.stringify(id)},${resultatJson.slice(1)}` };
 }
 
 /**
@@ -160,7 +169,6 @@ export class Indplacerer {
     const ids = await gemIndplaceringer(
       this.db,
       gode.map((e) => tilLager(e, this.noegle)),
-      kladdeIndhold(gode),
     );
     let n = 0;
     return udfald.map((u) => ("kilde" in u ? { id: ids[n++] ?? "", ...u.resultat } : u));

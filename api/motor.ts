@@ -2,7 +2,7 @@
 // hash and prepared once per content (forbered), so repeated and batch evaluations reuse the
 // json-rules-engine instances.
 import { type ForberedtRegelsaet, forbered, type Regelsaet } from "../engine/index.js";
-import type { Forespoergsel } from "./db/database.js";
+import type { Database, Forespoergsel } from "./db/database.js";
 import { hentKladdeIndhold } from "./store/indplaceringer.js";
 import { hentKladde, hentVersion, hentVersionHoved } from "./store/regelsaet.js";
 
@@ -42,7 +42,7 @@ export class RegelsaetCache {
   }
 
   /** A published version (the latest when `version` is undefined), or undefined. */
-  async version(db: Forespoergsel, maalgruppe: string, version?: number): Promise<Kilde | undefined> {
+  async version(db: Database, maalgruppe: string, version?: number): Promise<Kilde | undefined> {
     const hoved = await hentVersionHoved(db, maalgruppe, version);
     if (!hoved) return undefined;
     let indhold: string | undefined;

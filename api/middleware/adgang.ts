@@ -2,7 +2,7 @@
 // authentications are rate limited per client address; a valid key is never held back by them.
 import type { RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
-import type { Forespoergsel } from "../db/database.js";
+import type { Database } from "../db/database.js";
 import { HttpError } from "../http-error.js";
 import { findNoegle, harRolle, type Noegle, type Rolle } from "../store/noegler.js";
 
@@ -14,7 +14,7 @@ export interface AdgangValg {
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9_-]{1,200})[ ]*$/i;
 
-export function lavAdgang(db: Forespoergsel, valg: AdgangValg) {
+export function lavAdgang(db: Database, valg: AdgangValg) {
   const fejlGraense = rateLimit({
     windowMs: valg.vindueMs,
     limit: valg.graense,

@@ -29,8 +29,8 @@ export function indplaceringRoutes(ctx: Kontekst): Router {
         detalje(["vurderingsgrundlag"], "Mangler."),
       ]);
     }
-    const resultat = await indplacerEn(ctx.db, ctx.cache, krop.vurderingsgrundlag, valg, noegleFor(res).navn);
-    res.status(201).location(`/api/v1/indplacering/${resultat.id}`).json(resultat);
+    const { id, json } = await indplacerEn(ctx.db, ctx.cache, krop.vurderingsgrundlag, valg, noegleFor(res).navn);
+    res.status(201).location(`/api/v1/indplacering/${id}`).type("json").send(json);
   });
 
   r.get("/indplacering/:id", ctx.kraev("tilsyn"), async (req, res) => {

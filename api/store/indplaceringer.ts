@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Forespoergsel } from "../db/database.js";
 import { iso } from "./audit.js";
+import { GruppeCommit } from "./gruppe-commit.js";
 
 export interface NyIndplacering {
   maalgruppe: string;
@@ -12,8 +13,11 @@ export interface NyIndplacering {
   leverandoerId: string;
   niveau: string;
   vurderingsgrundlag: unknown;
-  resultat: unknown;
+  /** The result as JSON text: what the client is sent. */
+  resultatJson: string;
   noegle: string;
+  /** The draft a `kladde` decision was made with; stored once per hash. */
+  kladdeIndhold?: { hash: string; indhold: string };
 }
 
 export interface LagretIndplacering {
@@ -33,19 +37,20 @@ const KOLONNER = 10;
 // PostgreSQL takes at most 65535 parameters in one statement.
 const PR_SAETNING = 1000;
 
-/** Stores the decisions in one transaction and returns their ids, in order. */
-export async function gemIndplaceringer(
-  db: Database,
-  nye: readonly NyIndplacering[],
-  kladdeIndhold?: { hash: string; indhold: string },
-): Promise<string[]> {
+/**
+ * Stores the decisions atomically — one statement, or one transaction when there are draft
+ * contents or more rows than one statement takes — and returns their ids, in order.
+ */
+export async function gemIndplaceringer(db: Database, nye: readonly NyIndplacering[]): Promise<string[]> {
   const ids = nye.map(() => randomUUID());
   if (nye.length === 0) return ids;
-  await db.transaction(async (tx) => {
-    if (kladdeIndhold) {
-      await tx.query("INSERT INTO kladde_indhold (hash, indhold) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING", [
-        kladdeIndhold.hash,
-        kladdeIndhold.indhold,
+  const kladder = new Map<string, string>();
+  for (const n of nye) if (n.kladdeIndhold) kladder.set(n.kladdeIndhold.hash, n.kladdeIndhold.indhold);
+  const skriv = async (q: Forespoergsel) => {
+    for (const [hash, indhold] of kladder) {
+      await q.query("INSERT INTO kladde_indhold (hash, indhold) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING", [
+        hash,
+        indhold,
       ]);
     }
     for (let start = 0; start < nye.length; start += PR_SAETNING) {
@@ -62,21 +67,38 @@ export async function gemIndplaceringer(
           n.leverandoerId.replaceAll("\u0000", "\\u0000"),
           n.niveau,
           JSON.stringify(n.vurderingsgrundlag),
-          JSON.stringify(n.resultat),
+          n.resultatJson,
           n.noegle,
         );
         const b = i * KOLONNER;
         return `(${Array.from({ length: KOLONNER }, (_, k) => `$${b + k + 1}`).join(", ")})`;
       });
-      await tx.query(
+      await q.query(
         `INSERT INTO indplaceringer (id, maalgruppe, version, kladde, hash, leverandoer_id, niveau,
                                      vurderingsgrundlag, resultat, noegle)
          VALUES ${raekker.join(", ")}`,
         params,
       );
     }
-  });
+  };
+  if (kladder.size === 0 && nye.length <= PR_SAETNING) await skriv(db);
+  else await db.transaction(skriv);
   return ids;
+}
+
+const SKRIVERE = new WeakMap<Database, GruppeCommit<NyIndplacering, string>>();
+
+/**
+ * Stores one decision and returns its id once it is committed. Decisions that arrive while
+ * another write is in flight are stored together in the next one (group commit).
+ */
+export function gemIndplacering(db: Database, ny: NyIndplacering): Promise<string> {
+  let s = SKRIVERE.get(db);
+  if (!s) {
+    s = new GruppeCommit((nye) => gemIndplaceringer(db, nye), PR_SAETNING);
+    SKRIVERE.set(db, s);
+  }
+  return s.gem(ny);
 }
 
 export async function hentIndplacering(db: Forespoergsel, id: string): Promise<LagretIndplacering | undefined> {

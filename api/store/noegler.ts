@@ -4,6 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Database, type Forespoergsel, sqlState, UNIQUE_VIOLATION } from "../db/database.js";
 import { HttpError } from "../http-error.js";
 import { iso, skrivAudit } from "./audit.js";
+import { type Eneopslag, eneopslagFor } from "./eneopslag.js";
 
 export const ROLLER = ["laeser", "tilsyn", "forfatter", "admin"] as const;
 export type Rolle = (typeof ROLLER)[number];
@@ -33,16 +34,26 @@ export function hashNoegle(hemmelighed: string): string {
   return createHash("sha256").update(hemmelighed, "utf8").digest("hex");
 }
 
+// Active keys by the hash of their secret, kept while the database is this process's alone;
+// every write to the key table goes through `skriv` (see eneopslag.ts).
+const NOEGLER = new WeakMap<Database, Eneopslag<Noegle & { hash: Buffer }>>();
+const noegleOpslag = (db: Database) => eneopslagFor(NOEGLER, db);
+const noegleTransaktion = <T>(db: Database, fn: (tx: Forespoergsel) => Promise<T>) =>
+  noegleOpslag(db).skriv(() => db.transaction(fn));
+
 /** The active key with this secret, or undefined. */
-export async function findNoegle(db: Forespoergsel, hemmelighed: string): Promise<Noegle | undefined> {
+export async function findNoegle(db: Database, hemmelighed: string): Promise<Noegle | undefined> {
   if (!hemmelighed.startsWith(NOEGLE_PREFIKS) || hemmelighed.length > 200) return undefined;
   const hash = hashNoegle(hemmelighed);
-  const { rows } = await db.query<{ navn: string; rolle: Rolle; hash: string }>(
-    "SELECT navn, rolle, hash FROM noegler WHERE hash = $1 AND tilbagekaldt IS NULL",
-    [hash],
-  );
-  const r = rows[0];
-  if (!r || !timingSafeEqual(Buffer.from(r.hash, "hex"), Buffer.from(hash, "hex"))) return undefined;
+  const r = await noegleOpslag(db).hent(hash, async () => {
+    const { rows } = await db.query<{ navn: string; rolle: Rolle; hash: string }>(
+      "SELECT navn, rolle, hash FROM noegler WHERE hash = $1 AND tilbagekaldt IS NULL",
+      [hash],
+    );
+    const r = rows[0];
+    return r && { navn: r.navn, rolle: r.rolle, hash: Buffer.from(r.hash, "hex") };
+  });
+  if (!r || !timingSafeEqual(r.hash, Buffer.from(hash, "hex"))) return undefined;
   return { navn: r.navn, rolle: r.rolle };
 }
 
@@ -66,7 +77,7 @@ export function tjekNoegleInput(navn: unknown, rolle: unknown): { navn: string; 
 export async function opretNoegle(db: Database, navn: string, rolle: Rolle, af: string): Promise<string> {
   const hemmelighed = nyHemmelighed();
   try {
-    await db.transaction(async (tx) => {
+    await noegleTransaktion(db, async (tx) => {
       await tx.query("INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ($1, $2, $3, $4)", [
         navn,
         rolle,
@@ -104,7 +115,7 @@ export async function listNoegler(db: Forespoergsel): Promise<NoegleInfo[]> {
 }
 
 export async function tilbagekaldNoegle(db: Database, navn: string, af: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  await noegleTransaktion(db, async (tx) => {
     const { rows } = await tx.query<{ tilbagekaldt: Date | null }>(
       "SELECT tilbagekaldt FROM noegler WHERE navn = $1 FOR UPDATE",
       [navn],
@@ -130,7 +141,7 @@ export async function antalNoegler(db: Forespoergsel): Promise<number> {
  * another server made it first).
  */
 export async function opretFoersteAdmin(db: Database): Promise<string | undefined> {
-  return db.transaction(async (tx) => {
+  return noegleTransaktion(db, async (tx) => {
     await tx.query("LOCK TABLE noegler IN SHARE ROW EXCLUSIVE MODE");
     if ((await antalNoegler(tx)) > 0) return undefined;
     const hemmelighed = nyHemmelighed();
@@ -149,7 +160,7 @@ export async function opretFoersteAdmin(db: Database): Promise<string | undefine
 /** A fresh secret for the local command's admin key; the previous one stops working. */
 export async function fornyLokalNoegle(db: Database): Promise<string> {
   const hemmelighed = nyHemmelighed();
-  await db.transaction(async (tx) => {
+  await noegleTransaktion(db, async (tx) => {
     await tx.query(
       `INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ($1, 'admin', $2, 'system')
        ON CONFLICT (navn) DO UPDATE SET hash = EXCLUDED.hash, rolle = 'admin', tilbagekaldt = NULL`,
@@ -161,7 +172,7 @@ export async function fornyLokalNoegle(db: Database): Promise<string> {
 }
 
 export async function tilbagekaldLokalNoegle(db: Database): Promise<void> {
-  await db.transaction(async (tx) => {
+  await noegleTransaktion(db, async (tx) => {
     const { rowCount } = await tx.query(
       "UPDATE noegler SET tilbagekaldt = now() WHERE navn = $1 AND tilbagekaldt IS NULL",
       [LOKAL_CLI],

@@ -5,6 +5,7 @@
 import type { Database, Forespoergsel } from "../db/database.js";
 import { HttpError } from "../http-error.js";
 import { iso, skrivAudit } from "./audit.js";
+import { type Eneopslag, eneopslagFor } from "./eneopslag.js";
 
 export interface VersionInfo {
   maalgruppe: string;
@@ -223,7 +224,7 @@ export async function publicerKladde(
   db: Database,
   p: { maalgruppe: string; revision: number; note: string; noegle: string },
 ): Promise<LagretVersion> {
-  return db.transaction(async (tx) => {
+  return versionTransaktion(db, async (tx) => {
     const { rows } = await tx.query<{ revision: number; indhold: string; hash: string }>(
       "SELECT revision, indhold, hash FROM kladder WHERE maalgruppe = $1 FOR UPDATE",
       [p.maalgruppe],
@@ -258,7 +259,7 @@ export async function indlaesFoersteVersion(
   db: Database,
   p: { maalgruppe: string; indhold: string; hash: string; note: string },
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return versionTransaktion(db, async (tx) => {
     const { rowCount } = await tx.query(
       `INSERT INTO regelsaet_versioner (maalgruppe, version, indhold, hash, forfatter, note)
        SELECT $1, 1, $2, $3, 'system', $4
@@ -278,21 +279,34 @@ export async function indlaesFoersteVersion(
   });
 }
 
+type Hoved = { version: number; hash: string };
+
+// Published versions never change (the table refuses it), so a given version's head is kept for
+// any database; which version is the latest is kept only while the database is this process's
+// alone, and publishing goes through `skriv` (see eneopslag.ts).
+const GIVNE = new WeakMap<Database, Eneopslag<Hoved>>();
+const SENESTE = new WeakMap<Database, Eneopslag<Hoved>>();
+
+/** A transaction that publishes a version. */
+const versionTransaktion = <T>(db: Database, fn: (tx: Forespoergsel) => Promise<T>) =>
+  eneopslagFor(SENESTE, db).skriv(() => db.transaction(fn));
+
 /** Number and hash of the latest (or a given) version, without the content. */
-export async function hentVersionHoved(
-  db: Forespoergsel,
-  maalgruppe: string,
-  version?: number,
-): Promise<{ version: number; hash: string } | undefined> {
-  const { rows } =
-    version === undefined
-      ? await db.query<{ version: number; hash: string }>(
-          "SELECT version, hash FROM regelsaet_versioner WHERE maalgruppe = $1 ORDER BY version DESC LIMIT 1",
-          [maalgruppe],
-        )
-      : await db.query<{ version: number; hash: string }>(
-          "SELECT version, hash FROM regelsaet_versioner WHERE maalgruppe = $1 AND version = $2",
-          [maalgruppe, version],
-        );
-  return rows[0];
+export async function hentVersionHoved(db: Database, maalgruppe: string, version?: number): Promise<Hoved | undefined> {
+  if (version === undefined) {
+    return eneopslagFor(SENESTE, db).hent(maalgruppe, async () => {
+      const { rows } = await db.query<Hoved>(
+        "SELECT version, hash FROM regelsaet_versioner WHERE maalgruppe = $1 ORDER BY version DESC LIMIT 1",
+        [maalgruppe],
+      );
+      return rows[0];
+    });
+  }
+  return eneopslagFor(GIVNE, db, () => true).hent(`${version}|${maalgruppe}`, async () => {
+    const { rows } = await db.query<Hoved>(
+      "SELECT version, hash FROM regelsaet_versioner WHERE maalgruppe = $1 AND version = $2",
+      [maalgruppe, version],
+    );
+    return rows[0];
+  });
 }
