@@ -3,6 +3,8 @@
 // POST /api/v1/indplacering/batch on a fresh server process (bench/http-server.ts: embedded
 // PGlite in a temporary DATA_DIR, a tilsyn key); the answer is read as a stream. Prints duration,
 // items/s and the server's peak RSS (VmHWM from /proc/<pid>/status) after start and after the batch.
+// The fresh DATA_DIR means the server makes its database first; openPglite runs that initdb in a
+// short-lived child process (about 750 MB for a few seconds), which VmHWM does not include.
 // Usage: npm run bench:batch [-- --antal 100000]
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
