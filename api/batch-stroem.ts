@@ -371,19 +371,19 @@ export async function batchIndplacering(ctx: Kontekst, req: Request, res: Respon
   let foerste = true;
   let indplaceret = 0;
   let fejl = 0;
-  const udskriv = async (udfald: Udfald[]) => {
+  const udskriv = async (udfald: { udfald: Udfald; json: string }[]) => {
     let tekst = "";
     for (const u of udfald) {
-      if ("fejl" in u) fejl++;
+      if ("fejl" in u.udfald) fejl++;
       else indplaceret++;
-      tekst += (foerste ? "" : ",") + JSON.stringify(u);
+      tekst += (foerste ? "" : ",") + u.json;
       foerste = false;
     }
     await skriv(res, tekst);
   };
   const tilfoej = async (p: Indplacerer, vaerdi: unknown, index: number) => {
     await p.tilfoej(vaerdi, index);
-    if (p.antalVentende >= PR_DEL) await udskriv(await p.gem());
+    if (p.antalVentende >= PR_DEL) await udskriv(await p.gemMedJson());
   };
 
   try {
@@ -434,7 +434,7 @@ export async function batchIndplacering(ctx: Kontekst, req: Request, res: Respon
     if (!h) req.log?.error({ err: e }, "Uventet fejl i en streamet batch");
     if (!req.complete) res.set("Connection", "close");
     if (res.destroyed) return;
-    if (ip.antalVentende > 0) await udskriv(await ip.gem()).catch(() => {});
+    if (ip.antalVentende > 0) await udskriv(await ip.gemMedJson()).catch(() => {});
     const afbrudt = h
       ? { fejl: h.fejl, kode: h.code, detaljer: h.detaljer }
       : {
@@ -447,7 +447,7 @@ export async function batchIndplacering(ctx: Kontekst, req: Request, res: Respon
   }
 
   if (ip) {
-    if (ip.antalVentende > 0) await udskriv(await ip.gem());
+    if (ip.antalVentende > 0) await udskriv(await ip.gemMedJson());
     res.end(`],"antal":${JSON.stringify({ ialt: indplaceret + fejl, indplaceret, fejl })}}`);
     return;
   }

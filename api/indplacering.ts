@@ -116,7 +116,7 @@ export async function indplacerEn(
   const e = await evaluer(input, ["vurderingsgrundlag"], opslag(db, cache, valg), valg);
   const resultatJson = JSON.stringify(e.resultat);
   const id = await gemIndplacering(db, tilLager(e, noegle, resultatJson));
-  return { id, json: `{"id":${JSON.stringify(id)},${resultatJson.slice(1)}` };
+  return { id, json: medId(id, resultatJson) };
 }
 
 /**
@@ -163,17 +163,31 @@ export class Indplacerer {
 
   /** Stores the evaluated items in one transaction and hands them back, in order, with their ids. */
   async gem(): Promise<Udfald[]> {
+    return (await this.gemMedJson()).map((u) => u.udfald);
+  }
+
+  /** As `gem`, with each item's answer also as JSON text (a decision is serialised once, for both). */
+  async gemMedJson(): Promise<{ udfald: Udfald; json: string }[]> {
     const udfald = this.ventende;
     this.ventende = [];
     const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
+    const json = gode.map((e) => JSON.stringify(e.resultat));
     const ids = await gemIndplaceringer(
       this.db,
-      gode.map((e) => tilLager(e, this.noegle)),
+      gode.map((e, i) => tilLager(e, this.noegle, json[i])),
     );
     let n = 0;
-    return udfald.map((u) => ("kilde" in u ? { id: ids[n++] ?? "", ...u.resultat } : u));
+    return udfald.map((u) => {
+      if (!("kilde" in u)) return { udfald: u, json: JSON.stringify(u) };
+      const id = ids[n] ?? "";
+      const tekst = json[n++] ?? "{}";
+      return { udfald: { id, ...u.resultat }, json: medId(id, tekst) };
+    });
   }
 }
+
+/** A stored result's JSON with its id as the first field, as the API answers it. */
+const medId = (id: string, resultatJson: string) => `{"id":${JSON.stringify(id)},${resultatJson.slice(1)}`;
 
 /** Evaluates every item; an invalid item becomes an error entry at its index, the rest are stored. */
 export async function indplacerMange(
