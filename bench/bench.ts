@@ -3,7 +3,8 @@
 // for autisme, (c) a hand-written evaluator (the practical limit); a 4-scenario comparison and
 // a 30-value sweep over the same providers; then POST /api/v1/indplacering under autocannon
 // beside a constant Express route. Prints a table; targets from issue 5 are marked met or not.
-// Options: --antal N (providers per målgruppe), --http-sekunder S (0 skips HTTP), --json FILE.
+// Options: --antal N (providers per målgruppe), --http-sekunder S (0 skips HTTP), --json FILE,
+// --postgres URL (also measure the API on that PostgreSQL server, in a fresh schema).
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     antal: { type: "string", default: "10000" },
     "http-sekunder": { type: "string", default: "10" },
     json: { type: "string" },
+    postgres: { type: "string" },
   },
 });
 const ANTAL = Number(values.antal);
@@ -203,10 +205,15 @@ interface HttpMaaling {
   fejl: number;
 }
 const http: HttpMaaling[] = [];
-if (HTTP_SEKUNDER > 0) {
+
+/** Starts the API (bench/http-server.ts) on `database` and measures the constant route and indplacering. */
+async function maalHttp(database: string, databaseUrl: string | undefined): Promise<void> {
   const mappe = mkdtempSync(join(tmpdir(), "bench-api-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: mappe, NODE_ENV: "production" };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const barn: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(ROD, "bench/http-server.ts")], {
-    env: { ...process.env, DATA_DIR: mappe, NODE_ENV: "production" },
+    env,
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {
@@ -237,13 +244,20 @@ if (HTTP_SEKUNDER > 0) {
         fejl: r.errors + r.timeouts + r.non2xx,
       });
     };
-    await koer("Express, constant", "/konstant", {});
-    await koer("POST /api/v1/indplacering", "/api/v1/indplacering", { authorization: `Bearer ${noegle}` });
+    await koer(`Express, constant (${database} process)`, "/konstant", {});
+    await koer(`POST /api/v1/indplacering (${database})`, "/api/v1/indplacering", {
+      authorization: `Bearer ${noegle}`,
+    });
   } finally {
     barn.kill("SIGTERM");
     await once(barn, "exit").catch(() => {});
     rmSync(mappe, { recursive: true, force: true });
   }
+}
+
+if (HTTP_SEKUNDER > 0) {
+  await maalHttp("PGlite", undefined);
+  if (values.postgres) await maalHttp("PostgreSQL", values.postgres);
 }
 clearInterval(maaler);
 maal();
@@ -306,14 +320,15 @@ const maal_ = [
   )}`,
   `30-value sweep < 300 ms (${fmt(sweepMs, 1)} ms): ${ja(sweepMs < 300)}`,
 ];
-const konstant = http.find((h) => h.rute.startsWith("Express"));
-const api = http.find((h) => h.rute.startsWith("POST"));
-if (konstant && api) {
+for (const database of ["PGlite", "PostgreSQL"]) {
+  const konstant = http.find((h) => h.rute === `Express, constant (${database} process)`);
+  const api = http.find((h) => h.rute === `POST /api/v1/indplacering (${database})`);
+  if (!konstant || !api) continue;
   maal_.push(
-    `POST /api/v1/indplacering ≥ 40 % of the constant route (${fmt((api.reqPrSek / konstant.reqPrSek) * 100, 1)} %): ${ja(
+    `POST /api/v1/indplacering on ${database} ≥ 40 % of the constant route (${fmt((api.reqPrSek / konstant.reqPrSek) * 100, 1)} %): ${ja(
       api.reqPrSek >= 0.4 * konstant.reqPrSek,
     )}`,
-    `POST /api/v1/indplacering p99 < 25 ms (${api.p99} ms): ${ja(api.p99 < 25)}`,
+    `POST /api/v1/indplacering on ${database} p99 < 25 ms (${api.p99} ms): ${ja(api.p99 < 25)}`,
   );
 }
 console.log("");

@@ -1,13 +1,14 @@
 // The API as the HTTP benchmark runs it, in a child process so that the load generator does
-// not share its event loop: createApp on an embedded database (PGlite) in DATA_DIR, the pilot
-// regelsæt published, one tilsyn key, and beside the API a bare Express route that parses the
-// same JSON body and returns a constant — the reference for what Express itself costs.
+// not share its event loop: createApp on an embedded database (PGlite) in DATA_DIR — or, with
+// DATABASE_URL, on that PostgreSQL server in a fresh schema — the pilot regelsæt published, one
+// tilsyn key, and beside the API a bare Express route that parses the same JSON body and returns
+// a constant — the reference for what Express itself costs.
 // Prints one JSON line {port, noegle} when it listens on a free loopback port.
 import { join } from "node:path";
 import express from "express";
 import { pino } from "pino";
 import { createApp, ROD } from "../api/app.js";
-import { openPglite } from "../api/db/database.js";
+import { openPglite, openPostgres } from "../api/db/database.js";
 import { migrer } from "../api/db/migrate.js";
 import { indlaesPilotRegelsaet } from "../api/seed.js";
 import { opretNoegle } from "../api/store/noegler.js";
@@ -16,7 +17,10 @@ const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("bench: DATA_DIR must name a temporary folder");
 
 const stille = pino({ level: "silent" });
-const db = await openPglite(join(dataDir, "pglite"));
+const url = process.env.DATABASE_URL;
+const db = url
+  ? await openPostgres(url, { schema: `bench_${process.pid}_${Date.now()}` })
+  : await openPglite(join(dataDir, "pglite"));
 await migrer(db);
 await indlaesPilotRegelsaet(db, join(ROD, "rulesets"), stille);
 const noegle = await opretNoegle(db, "bench", "tilsyn", "bench");
