@@ -79,7 +79,7 @@ export function operator(navn: string, b: unknown): (v: unknown) => boolean {
  */
 function bladFunktion(laeser: FaktumLaeser, ukendt: (k: Kontekst) => Sandhed3, navn: string, b: unknown): BladFunktion {
   const { slot, felt } = laeser;
-  if (slot && navn === "greaterThanInclusive") {
+  if (slot && !slot.tal && navn === "greaterThanInclusive") {
     const { indeks, fyld } = slot;
     const g = b as number;
     return (k) => {
@@ -115,6 +115,109 @@ function bladFunktion(laeser: FaktumLaeser, ukendt: (k: Kontekst) => Sandhed3, n
   };
 }
 
+/** Numeric comparisons a slot condition can make in the plan's loop, by code. */
+const TAL_OPERATORER: Record<string, number> = {
+  greaterThanInclusive: 0,
+  greaterThan: 1,
+  lessThanInclusive: 2,
+  lessThan: 3,
+};
+
+/** A condition that compares a sikker slot with a number: evaluated in a loop, without a call. */
+interface TalBlad {
+  blad: number;
+  slot: number;
+  /** In Kontekst.tal/kendt, else in Kontekst.vaerdier. */
+  typet: boolean;
+  op: number;
+  graense: number;
+  fyld: (k: Kontekst) => void;
+}
+
+/** An `equal` or `in` condition on an input field (`fakt`, or its `noegle` when it is an object). */
+interface FeltBlad {
+  blad: number;
+  fakt: string;
+  noegle: string | undefined;
+  /** 0 equal, 1 in (with a list). */
+  op: number;
+  vaerdi: unknown;
+}
+
+/**
+ * How a profile evaluates all its conditions for a provider: first the slots the numeric
+ * conditions read (the staff pass among them), then those conditions in one loop over typed
+ * arrays, then the conditions on input fields in one loop (each input section read once), then
+ * every other condition through its closure.
+ */
+export interface BladPlan {
+  fyldere: ((k: Kontekst) => void)[];
+  talBlad: Int32Array;
+  talSlot: Int32Array;
+  talTypet: Uint8Array;
+  talOp: Uint8Array;
+  talGraense: Float64Array;
+  /** The input sections the field conditions read, and a work array for their values. */
+  sektionNavne: string[];
+  sektioner: unknown[];
+  feltBlad: Int32Array;
+  feltSektion: Int32Array;
+  feltNoegle: (string | undefined)[];
+  feltOp: Uint8Array;
+  feltVaerdi: unknown[];
+  lukket: Int32Array;
+  lukketFunktion: BladFunktion[];
+}
+
+/** Evaluates every condition of a plan into `res` (the provider is `k.input`). */
+export function beregnPlan(plan: BladPlan, k: Kontekst, res: Uint8Array): void {
+  const fyldere = plan.fyldere;
+  for (let i = 0; i < fyldere.length; i++) (fyldere[i] as (k: Kontekst) => void)(k);
+  const { talBlad, talSlot, talTypet, talOp, talGraense } = plan;
+  const { tal, kendt, vaerdier } = k;
+  for (let i = 0; i < talBlad.length; i++) {
+    const slot = talSlot[i] as number;
+    let v: number;
+    if (talTypet[i] === 1) {
+      if (kendt[slot] === 0) {
+        res[talBlad[i] as number] = UKENDT;
+        continue;
+      }
+      v = tal[slot] as number;
+    } else {
+      const x = vaerdier[slot];
+      if (x === undefined) {
+        res[talBlad[i] as number] = UKENDT;
+        continue;
+      }
+      if (typeof x !== "number" || !Number.isFinite(x)) {
+        res[talBlad[i] as number] = FALSK;
+        continue;
+      }
+      v = x;
+    }
+    const g = talGraense[i] as number;
+    const op = talOp[i];
+    const sand = op === 0 ? v >= g : op === 1 ? v > g : op === 2 ? v <= g : v < g;
+    res[talBlad[i] as number] = sand ? SAND : FALSK;
+  }
+  const { sektionNavne, sektioner, feltBlad, feltSektion, feltNoegle, feltOp, feltVaerdi } = plan;
+  const input = k.input as unknown as Record<string, unknown>;
+  for (let j = 0; j < sektionNavne.length; j++) sektioner[j] = input[sektionNavne[j] as string];
+  for (let i = 0; i < feltBlad.length; i++) {
+    const s = sektioner[feltSektion[i] as number];
+    const noegle = feltNoegle[i];
+    const v = noegle === undefined || s === null || typeof s !== "object" ? s : (s as Record<string, unknown>)[noegle];
+    let r: Sandhed3;
+    if (v === undefined) r = UKENDT;
+    else if (feltOp[i] === 0) r = v === feltVaerdi[i] ? SAND : FALSK;
+    else r = (feltVaerdi[i] as unknown[]).includes(v) ? SAND : FALSK;
+    res[feltBlad[i] as number] = r;
+  }
+  const { lukket, lukketFunktion } = plan;
+  for (let i = 0; i < lukket.length; i++) res[lukket[i] as number] = (lukketFunktion[i] as BladFunktion)(k);
+}
+
 /** JSON writes NaN and ±Infinity as null; keep them apart in keys. */
 const ikkeEndelige = (_: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
 
@@ -122,6 +225,8 @@ const ikkeEndelige = (_: string, v: unknown) => (typeof v === "number" && !Numbe
 export class BladRegister {
   readonly blade: Blad[] = [];
   private readonly indeks = new Map<string, number>();
+  private readonly talBlade: TalBlad[] = [];
+  private readonly feltBlade: FeltBlad[] = [];
 
   constructor(private readonly fakta: FaktaKompilator) {}
 
@@ -159,7 +264,45 @@ export class BladRegister {
     const i = this.blade.length;
     this.blade.push(blad);
     this.indeks.set(noegle, i);
+    const opKode = TAL_OPERATORER[leaf.operator];
+    if (laeser.slot && sikker && opKode !== undefined && typeof vaerdi === "number") {
+      const { indeks, fyld, tal } = laeser.slot;
+      this.talBlade.push({ blad: i, slot: indeks, typet: tal, op: opKode, graense: vaerdi, fyld });
+    } else if (
+      laeser.felt &&
+      sikker &&
+      (leaf.operator === "equal" || (leaf.operator === "in" && Array.isArray(vaerdi)))
+    ) {
+      const { navn: fakt, noegle: n } = laeser.felt;
+      this.feltBlade.push({ blad: i, fakt, noegle: n, op: leaf.operator === "equal" ? 0 : 1, vaerdi });
+    }
     return i;
+  }
+
+  /** The plan for every condition registered so far (call when the facts are `faerdig`). */
+  plan(): BladPlan {
+    const tal = this.talBlade;
+    const felt = this.feltBlade;
+    const iPlan = new Set([...tal.map((t) => t.blad), ...felt.map((f) => f.blad)]);
+    const lukket = this.blade.flatMap((_, i) => (iPlan.has(i) ? [] : [i]));
+    const sektionNavne = [...new Set(felt.map((f) => f.fakt))];
+    return {
+      fyldere: [...new Set(tal.map((t) => this.fakta.direkteFyld(t.fyld)))],
+      talBlad: Int32Array.from(tal, (t) => t.blad),
+      talSlot: Int32Array.from(tal, (t) => t.slot),
+      talTypet: Uint8Array.from(tal, (t) => (t.typet ? 1 : 0)),
+      talOp: Uint8Array.from(tal, (t) => t.op),
+      talGraense: Float64Array.from(tal, (t) => t.graense),
+      sektionNavne,
+      sektioner: sektionNavne.map(() => undefined),
+      feltBlad: Int32Array.from(felt, (f) => f.blad),
+      feltSektion: Int32Array.from(felt, (f) => sektionNavne.indexOf(f.fakt)),
+      feltNoegle: felt.map((f) => f.noegle),
+      feltOp: Uint8Array.from(felt, (f) => f.op),
+      feltVaerdi: felt.map((f) => f.vaerdi),
+      lukket: Int32Array.from(lukket),
+      lukketFunktion: lukket.map((i) => (this.blade[i] as Blad).beregn),
+    };
   }
 
   /** Compiles a tree with the thresholds of one regelsæt and profile (`opslag`). */

@@ -6,16 +6,24 @@
 import { beregnFaktum, FAKTA, type ParamVaerdi } from "./facts.js";
 import type { Medarbejder, Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 
-/** Per-provider evaluation state: the input and the memoised derived facts. */
+/**
+ * Per-provider evaluation state: the input and the memoised derived facts. A slot holds its value
+ * in `vaerdier`, except the staff counts, which are always numbers or unknown: those are in `tal`
+ * with `kendt` 1 (0 = unknown), so that a share is not boxed on every provider.
+ */
 export class Kontekst {
   input: Vurderingsgrundlag = { leverandoer: { id: "" }, maalgruppe: "" };
   generation = 0;
   stempel: Uint32Array;
   vaerdier: unknown[];
+  tal: Float64Array;
+  kendt: Uint8Array;
 
   constructor(antalSlots: number) {
     this.stempel = new Uint32Array(antalSlots);
     this.vaerdier = new Array(antalSlots).fill(undefined);
+    this.tal = new Float64Array(antalSlots);
+    this.kendt = new Uint8Array(antalSlots);
   }
 
   start(input: Vurderingsgrundlag): void {
@@ -46,6 +54,14 @@ function stiLaeser(path: string | undefined): ((v: unknown) => unknown) | undefi
     return (v) => {
       if (v === null || typeof v !== "object") return v;
       return Object.hasOwn(v, enkelt) ? (v as Record<string, unknown>)[enkelt] : undefined;
+    };
+  }
+  if (noegler.length === 2 && noegler.every(direkteNoegle)) {
+    const [a, b] = noegler as [string, string];
+    return (v) => {
+      if (v === null || typeof v !== "object") return v;
+      const c = (v as Record<string, unknown>)[a];
+      return c === null || typeof c !== "object" ? undefined : (c as Record<string, unknown>)[b];
     };
   }
   return (v) => {
@@ -170,8 +186,30 @@ class StaffGruppe {
     };
     const uddBits = medBits(uddannelser, bitsU);
     const certBits = medBits(certificeringer, bitsC);
+    const uddTabel = tekstTabel(uddBits);
+    const certTabel = tekstTabel(certBits);
     const harUdd = uddannelser.length > 0;
     const harCert = certificeringer.length > 0;
+    // Once a staff member has every education (certification) bit, the rest of the list adds none.
+    const alleU = bitsU.reduce((a, b) => a | b, 0);
+    const alleC = bitsC.reduce((a, b) => a | b, 0);
+    const nE = erfaring.length;
+    const erfaringTal = Float64Array.from(erfaring);
+    const erfaringBits = Int32Array.from(bitsE);
+    // Whole years, as staff records usually have them, are one lookup: the bits of every
+    // threshold that number reaches; from the table's end on, every threshold is reached.
+    const erfaringBitsFor = (aar: number) => {
+      let bits = 0;
+      for (let x = 0; x < nE; x++) if (!(aar < (erfaringTal[x] as number))) bits |= erfaringBits[x] as number;
+      return bits;
+    };
+    const maxAar = nE > 0 ? Math.max(...erfaring) : Number.NaN;
+    const aarTabel =
+      maxAar < 256
+        ? Int32Array.from({ length: Math.max(0, Math.floor(maxAar)) + 1 }, (_, a) => erfaringBitsFor(a))
+        : undefined;
+    const alleE = erfaringBitsFor(Number.POSITIVE_INFINITY);
+    const nH = hjaelpemiddel.length;
     // Criteria that count temps (A) and those that count permanent staff only (B).
     const a = this.kriterier.flatMap((k, i) => (k.medVikarer ? [i] : []));
     const b = this.kriterier.flatMap((k, i) => (k.medVikarer ? [] : [i]));
@@ -182,99 +220,136 @@ class StaffGruppe {
     const nA = a.length;
     const nB = b.length;
     const antalA = new Int32Array(nA);
-    const ukendtA = new Uint8Array(nA);
     const antalB = new Int32Array(nB);
-    const ukendtB = new Uint8Array(nB);
-    // Each output: its slot, its group and index in the group, and whether it is a share.
-    const udgange = this.udgange.map((u) => {
-      const iA = a.indexOf(u.kriterie);
-      return { slot: u.slot, b: iA < 0, i: iA < 0 ? b.indexOf(u.kriterie) : iA, andel: u.andel };
-    });
+    // Each output: its slot, its group (1 = B) and index in the group, and whether it is a share.
+    const nU = this.udgange.length;
+    const udSlot = Int32Array.from(this.udgange, (u) => u.slot);
+    const udB = Uint8Array.from(this.udgange, (u) => (a.includes(u.kriterie) ? 0 : 1));
+    const udI = Int32Array.from(this.udgange, (u) => (a.includes(u.kriterie) ? a : b).indexOf(u.kriterie));
+    const udAndel = Uint8Array.from(this.udgange, (u) => (u.andel ? 1 : 0));
     return (k) => {
       const ms = k.input.medarbejdere;
       const g = k.generation;
-      const vaerdier = k.vaerdier;
+      const { tal, kendt, stempel } = k;
+      if (!ms) {
+        for (let o = 0; o < nU; o++) {
+          const slot = udSlot[o] as number;
+          kendt[slot] = 0;
+          stempel[slot] = g;
+        }
+        return;
+      }
+      for (let s = 0; s < nA; s++) antalA[s] = 0;
+      for (let s = 0; s < nB; s++) antalB[s] = 0;
+      // A criterion is unknown when a staff member in its scope lacks a field it asks about (its
+      // count is then never read, so members are counted regardless).
+      let manglerA = 0;
+      let manglerB = 0;
       let ialtB = 0;
       let ansaettelseUkendt = false;
-      if (ms) {
-        antalA.fill(0);
-        ukendtA.fill(0);
-        antalB.fill(0);
-        ukendtB.fill(0);
-        for (let j = 0; j < ms.length; j++) {
-          const m = ms[j] as Medarbejder;
-          let har = 0;
-          let mangler = 0;
-          if (harUdd) {
-            const liste = m.uddannelser;
-            if (liste === undefined) mangler |= FELT_UDDANNELSER;
-            else for (let x = 0; x < liste.length; x++) har |= uddBits.get(liste[x]) ?? 0;
-          }
-          if (harCert) {
-            const liste = m.certificeringer;
-            if (liste === undefined) mangler |= FELT_CERTIFICERINGER;
-            else for (let x = 0; x < liste.length; x++) har |= certBits.get(liste[x]) ?? 0;
-          }
-          if (erfaring.length > 0) {
-            const aar = m.erfaringAar;
-            if (aar === undefined) mangler |= FELT_ERFARING;
-            else
-              for (let x = 0; x < erfaring.length; x++) if (!(aar < (erfaring[x] as number))) har |= bitsE[x] as number;
-          }
-          if (hjaelpemiddel.length > 0) {
-            const h = m.hjaelpemiddelfaglig;
-            if (h === undefined) mangler |= FELT_HJAELPEMIDDEL;
-            else for (let x = 0; x < hjaelpemiddel.length; x++) if (h === hjaelpemiddel[x]) har |= bitsH[x] as number;
-          }
-          taelGruppe(nA, eA, fA, antalA, ukendtA, har, mangler);
-          if (nB > 0) {
-            // Without temps: a record that does not say fast or vikar makes the count unknown;
-            // a temp's other fields are not asked about.
-            const ansaettelse = m.ansaettelse;
-            if (ansaettelse === undefined) ansaettelseUkendt = true;
-            else if (ansaettelse !== "vikar") {
-              ialtB++;
-              taelGruppe(nB, eB, fB, antalB, ukendtB, har, mangler);
+      const n = ms.length;
+      for (let j = 0; j < n; j++) {
+        const m = ms[j] as Medarbejder;
+        let har = 0;
+        let mangler = 0;
+        if (harUdd) {
+          const liste = m.uddannelser;
+          if (liste === undefined) mangler |= FELT_UDDANNELSER;
+          else
+            for (let x = 0; x < liste.length; x++) {
+              const v = liste[x];
+              const bit = uddTabel ? (typeof v === "string" ? uddTabel[v] : undefined) : uddBits.get(v);
+              if (bit !== undefined) {
+                har |= bit;
+                if ((har & alleU) === alleU) break;
+              }
+            }
+        }
+        if (harCert) {
+          const liste = m.certificeringer;
+          if (liste === undefined) mangler |= FELT_CERTIFICERINGER;
+          else
+            for (let x = 0; x < liste.length; x++) {
+              const v = liste[x];
+              const bit = certTabel ? (typeof v === "string" ? certTabel[v] : undefined) : certBits.get(v);
+              if (bit !== undefined) {
+                har |= bit;
+                if ((har & alleC) === alleC) break;
+              }
+            }
+        }
+        if (nE > 0) {
+          const aar = m.erfaringAar;
+          if (aar === undefined) mangler |= FELT_ERFARING;
+          else if (aarTabel !== undefined && (aar | 0) === aar && aar >= 0)
+            har |= aar < aarTabel.length ? (aarTabel[aar] as number) : alleE;
+          else for (let x = 0; x < nE; x++) if (!(aar < (erfaringTal[x] as number))) har |= erfaringBits[x] as number;
+        }
+        if (nH > 0) {
+          const h = m.hjaelpemiddelfaglig;
+          if (h === undefined) mangler |= FELT_HJAELPEMIDDEL;
+          else for (let x = 0; x < nH; x++) if (h === hjaelpemiddel[x]) har |= bitsH[x] as number;
+        }
+        manglerA |= mangler;
+        for (let s = 0; s < nA; s++) {
+          const e = eA[s] as number;
+          if ((har & e) === e) antalA[s] = (antalA[s] as number) + 1;
+        }
+        if (nB > 0) {
+          // Without temps: a record that does not say fast or vikar makes the count unknown;
+          // a temp's other fields are not asked about.
+          const ansaettelse = m.ansaettelse;
+          if (ansaettelse === undefined) ansaettelseUkendt = true;
+          else if (ansaettelse !== "vikar") {
+            ialtB++;
+            manglerB |= mangler;
+            for (let s = 0; s < nB; s++) {
+              const e = eB[s] as number;
+              if ((har & e) === e) antalB[s] = (antalB[s] as number) + 1;
             }
           }
         }
       }
-      for (const u of udgange) {
-        let v: number | undefined;
-        if (ms && !(u.b ? ansaettelseUkendt || ukendtB[u.i] === 1 : ukendtA[u.i] === 1)) {
-          const antal = (u.b ? antalB[u.i] : antalA[u.i]) as number;
-          const ialt = u.b ? ialtB : ms.length;
-          v = !u.andel ? antal : ialt === 0 ? 0 : antal / ialt;
+      for (let o = 0; o < nU; o++) {
+        const slot = udSlot[o] as number;
+        const i = udI[o] as number;
+        stempel[slot] = g;
+        let antal: number;
+        let ialt: number;
+        if (udB[o] === 1) {
+          if (ansaettelseUkendt || (manglerB & (fB[i] as number)) !== 0) {
+            kendt[slot] = 0;
+            continue;
+          }
+          antal = antalB[i] as number;
+          ialt = ialtB;
+        } else {
+          if ((manglerA & (fA[i] as number)) !== 0) {
+            kendt[slot] = 0;
+            continue;
+          }
+          antal = antalA[i] as number;
+          ialt = n;
         }
-        vaerdier[u.slot] = v;
-        k.stempel[u.slot] = g;
+        kendt[slot] = 1;
+        tal[slot] = udAndel[o] === 0 ? antal : ialt === 0 ? 0 : antal / ialt;
       }
     };
   }
 }
 
-/** Adds one staff member to the counts of a group of criteria. */
-function taelGruppe(
-  n: number,
-  egenskaber: Int32Array,
-  felter: Int32Array,
-  antal: Int32Array,
-  ukendt: Uint8Array,
-  har: number,
-  mangler: number,
-): void {
-  if (mangler === 0) {
-    for (let s = 0; s < n; s++) {
-      const e = egenskaber[s] as number;
-      if ((har & e) === e) antal[s] = (antal[s] as number) + 1;
-    }
-    return;
+/**
+ * The same lookup as `m` as a null-prototype object when every key is a string (V8 reads such an
+ * object faster than a Map); callers look up strings only, as a Map would match no other value.
+ * Undefined when some key is not a string.
+ */
+export function tekstTabel<T>(m: ReadonlyMap<unknown, T>): Record<string, T> | undefined {
+  const tabel: Record<string, T> = Object.create(null);
+  for (const [k, v] of m) {
+    if (typeof k !== "string") return undefined;
+    tabel[k] = v;
   }
-  for (let s = 0; s < n; s++) {
-    const e = egenskaber[s] as number;
-    if ((mangler & (felter[s] as number)) !== 0) ukendt[s] = 1;
-    else if ((har & e) === e) antal[s] = (antal[s] as number) + 1;
-  }
+  return tabel;
 }
 
 const BORGER_NIVEAUER = ["let", "moderat", "hoej"];
@@ -301,12 +376,18 @@ function elementTaeller(params: Record<string, ParamVaerdi>): Beregner | undefin
   if (blandt !== undefined && !Array.isArray(blandt)) return undefined;
   const laes = stiLaeser(`$.${String(felt)}`) as (v: unknown) => unknown;
   const maengde = blandt ? new Set<unknown>(blandt) : undefined;
+  const tabel = maengde ? tekstTabel(new Map([...maengde].map((x) => [x, true]))) : undefined;
   return (input) => {
     const v = laes(input);
     if (!Array.isArray(v)) return undefined;
     if (!maengde) return v.length;
     let n = 0;
-    for (let i = 0; i < v.length; i++) if (maengde.has(v[i])) n++;
+    if (tabel) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (typeof x === "string" && tabel[x] === true) n++;
+      }
+    } else for (let i = 0; i < v.length; i++) if (maengde.has(v[i])) n++;
     return n;
   };
 }
@@ -316,7 +397,11 @@ export class FaktaKompilator {
   private readonly slots = new Map<string, number>();
   private readonly eksisterende = new Map<string, FaktumLaeser>();
   /** Staff groups, each one pass over the staff; a new one starts when a group's bits are used up. */
-  private readonly staff: { gruppe: StaffGruppe; pass: { beregn: (k: Kontekst) => void } }[] = [];
+  private readonly staff: {
+    gruppe: StaffGruppe;
+    pass: { beregn: (k: Kontekst) => void };
+    fyld: (k: Kontekst) => void;
+  }[] = [];
 
   get antalSlots(): number {
     return this.slots.size;
@@ -327,15 +412,18 @@ export class FaktaKompilator {
     for (const s of this.staff) s.pass.beregn = s.gruppe.beregner();
   }
 
+  /** After `faerdig`: the function a slot's `fyld` calls (the staff pass itself for staff slots). */
+  direkteFyld(fyld: (k: Kontekst) => void): (k: Kontekst) => void {
+    return this.staff.find((s) => s.fyld === fyld)?.pass.beregn ?? fyld;
+  }
+
   private nyStaffGruppe() {
-    const s = {
-      gruppe: new StaffGruppe(),
-      pass: {
-        beregn: (_: Kontekst): void => {
-          throw new Error("Engine: compiled profile used before it was finished");
-        },
+    const pass = {
+      beregn: (_: Kontekst): void => {
+        throw new Error("Engine: compiled profile used before it was finished");
       },
     };
+    const s = { gruppe: new StaffGruppe(), pass, fyld: (k: Kontekst) => pass.beregn(k) };
     this.staff.push(s);
     return s;
   }
@@ -348,7 +436,7 @@ export class FaktaKompilator {
       k.vaerdier[indeks] = beregn(k.input);
       k.stempel[indeks] = k.generation;
     };
-    return { laes: slotLaeser(indeks, fyld), sikker: true, slot: { indeks, fyld } };
+    return { laes: slotLaeser(indeks, fyld), sikker: true, slot: { indeks, fyld, tal: false } };
   }
 
   private staffSlot(noegle: string, params: Record<string, ParamVaerdi>, andel: boolean): FaktumLaeser | undefined {
@@ -362,9 +450,12 @@ export class FaktaKompilator {
     const indeks = this.slots.size;
     this.slots.set(noegle, indeks);
     s.gruppe.udgang(indeks, kriterie, andel);
-    const pass = s.pass;
-    const fyld = (k: Kontekst) => pass.beregn(k);
-    return { laes: slotLaeser(indeks, fyld), sikker: true, slot: { indeks, fyld } };
+    const fyld = s.fyld;
+    const laes: Laeser = (k) => {
+      if (k.stempel[indeks] !== k.generation) fyld(k);
+      return k.kendt[indeks] === 1 ? k.tal[indeks] : undefined;
+    };
+    return { laes, sikker: true, slot: { indeks, fyld, tal: true } };
   }
 
   /** The reader for a condition's fact. */
@@ -417,8 +508,11 @@ export interface FaktumLaeser {
   laes: Laeser;
   /** An undefined value always comes with missing information (the condition is unknown). */
   sikker: boolean;
-  /** The value is the memoised slot `indeks`, filled by `fyld` once per provider. */
-  slot?: { indeks: number; fyld: (k: Kontekst) => void };
+  /**
+   * The value is the memoised slot `indeks`, filled by `fyld` once per provider (one `fyld` may
+   * fill several slots); `tal`: it is in `Kontekst.tal`/`kendt`, else in `Kontekst.vaerdier`.
+   */
+  slot?: { indeks: number; fyld: (k: Kontekst) => void; tal: boolean };
   /** The value is `input[navn]`, or `input[navn][noegle]` when that is an object (a plain load). */
   felt?: { navn: string; noegle: string | undefined };
 }

@@ -2,7 +2,15 @@
 // the scenarios of a comparison, the values of a sweep. They share one table of distinct
 // conditions and one set of memoised facts, so a condition the scenarios have in common is
 // evaluated once per provider; each scenario keeps its own parameters and policy over the table.
-import { type Blad, BladRegister, type KompileretTrae, SAND } from "./kompileret-betingelser.js";
+import {
+  type Blad,
+  type BladPlan,
+  BladRegister,
+  beregnPlan,
+  type Knude,
+  type KompileretTrae,
+  SAND,
+} from "./kompileret-betingelser.js";
 import { direkteNoegle, FaktaKompilator, Kontekst } from "./kompileret-fakta.js";
 import { kompilerPolitik, type PolitikNiveau } from "./kompileret-politik.js";
 import { NIVEAUER, type Niveau, type Parameter, type ParameterNiveau, type Regelsaet } from "./schema/regelsaet.js";
@@ -34,12 +42,62 @@ export interface ScenarieProfil {
   sammeParametreSomBasis: boolean;
   /** Work array: the parameter levels of the provider evaluated last. */
   niveauer: ParameterNiveau[];
+  /** The rule levels of all parameters as flat tables, read by `regelRang`. */
+  niveauPlan: NiveauPlan;
+}
+
+/**
+ * Per parameter and level (index `parameter * 3 + l`, l = 0 hoej, 1 moderat, 2 let): a plain
+ * conjunction as the condition indices `indeks[fra] … indeks[til - 1]`, or else the tree.
+ */
+export interface NiveauPlan {
+  fra: Int32Array;
+  til: Int32Array;
+  indeks: Int32Array;
+  trae: (Knude | undefined)[];
+}
+
+/** Parameter levels by rank (RANG): ingen, let, moderat, hoej. */
+export const NIVEAU_AF_RANG: readonly ParameterNiveau[] = ["ingen", "let", "moderat", "hoej"];
+
+/** The rank of parameter `i`'s rule level: the highest level whose conditions hold, else 0. */
+export function regelRang(plan: NiveauPlan, i: number, res: Uint8Array): number {
+  const { fra, til, indeks, trae } = plan;
+  for (let l = 0; l < 3; l++) {
+    const t = i * 3 + l;
+    const knude = trae[t];
+    if (knude === undefined) {
+      let j = fra[t] as number;
+      const slut = til[t] as number;
+      while (j < slut && res[indeks[j] as number] === SAND) j++;
+      if (j === slut) return 3 - l;
+    } else if (knude(res) === SAND) return 3 - l;
+  }
+  return 0;
+}
+
+function niveauPlan(parametre: readonly KompileretParameter[]): NiveauPlan {
+  const fra: number[] = [];
+  const til: number[] = [];
+  const indeks: number[] = [];
+  const trae: (Knude | undefined)[] = [];
+  for (const p of parametre) {
+    for (const n of ["hoej", "moderat", "let"] as const) {
+      const t = p.niveauer[n];
+      fra.push(indeks.length);
+      if (t.konjunktion) indeks.push(...t.konjunktion);
+      til.push(indeks.length);
+      trae.push(t.konjunktion ? undefined : t.vaerdi);
+    }
+  }
+  return { fra: Int32Array.from(fra), til: Int32Array.from(til), indeks: Int32Array.from(indeks), trae };
 }
 
 export interface KompileretProfil {
   kontekst: Kontekst;
   /** The distinct conditions of every scenario, and the table of their results. */
   blade: Blad[];
+  plan: BladPlan;
   resultater: Uint8Array;
   scenarier: ScenarieProfil[];
 }
@@ -101,13 +159,15 @@ export function kompilerProfil(
   const register = new BladRegister(fakta);
   const scenarier = regelsaet.map(({ regelsaet: r, aktive }): ScenarieProfil => {
     const opslag = taerskelOpslag(r, profil);
+    const parametre = aktive.map((p) => kompilerParameter(p, register, opslag));
     return {
       opslag,
-      parametre: aktive.map((p) => kompilerParameter(p, register, opslag)),
+      parametre,
       politik: kompilerPolitik(r.indplacering, opslag, aktive),
       somBasis: new Int32Array(0),
       sammeParametreSomBasis: false,
       niveauer: aktive.map(() => "ingen"),
+      niveauPlan: niveauPlan(parametre),
     };
   });
   fakta.faerdig();
@@ -122,6 +182,7 @@ export function kompilerProfil(
   return {
     kontekst: new Kontekst(fakta.antalSlots),
     blade: register.blade,
+    plan: register.plan(),
     resultater: new Uint8Array(register.blade.length),
     scenarier,
   };
@@ -131,9 +192,8 @@ export function kompilerProfil(
 export function beregnBlade(p: KompileretProfil, input: Vurderingsgrundlag): Uint8Array {
   const k = p.kontekst;
   k.start(input);
-  const { blade, resultater } = p;
-  for (let i = 0; i < blade.length; i++) resultater[i] = (blade[i] as Blad).beregn(k);
-  return resultater;
+  beregnPlan(p.plan, k, p.resultater);
+  return p.resultater;
 }
 
 /**
@@ -147,9 +207,23 @@ export class ProfilCache {
 
   constructor(private readonly regelsaet: readonly { regelsaet: Regelsaet; aktive: readonly Parameter[] }[]) {}
 
+  // The last provider's profile: a batch is often sorted or of one kind.
+  private sidsteAlder: string | undefined;
+  private sidsteType: string | undefined;
+  private sidste: KompileretProfil | undefined;
+
   hent(input: Vurderingsgrundlag): KompileretProfil {
     const alder = input.aldersgruppe;
     const type = input.leverandoer.type;
+    if (this.sidste !== undefined && alder === this.sidsteAlder && type === this.sidsteType) return this.sidste;
+    const p = this.opslaa(alder, type, input);
+    this.sidsteAlder = alder;
+    this.sidsteType = type;
+    this.sidste = p;
+    return p;
+  }
+
+  private opslaa(alder: string | undefined, type: string | undefined, input: Vurderingsgrundlag): KompileretProfil {
     let efterType = this.profiler.get(alder);
     if (!efterType) {
       efterType = new Map();

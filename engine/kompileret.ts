@@ -18,10 +18,12 @@ import {
   beregnBlade,
   type KompileretParameter,
   type KompileretProfil,
+  NIVEAU_AF_RANG,
   ProfilCache,
+  regelRang,
   type ScenarieProfil,
 } from "./kompileret-profil.js";
-import { type Indplaceringsniveau, RANG } from "./politik.js";
+import type { Indplaceringsniveau } from "./politik.js";
 import type { Indplacering, ParameterResultat } from "./resultat.js";
 import { NIVEAUER, type Parameter, type ParameterNiveau, type Regelsaet } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
@@ -45,19 +47,40 @@ function regelsaetAf(f: Kilde): { regelsaet: Regelsaet; aktive: Parameter[] } {
   return { regelsaet, aktive: regelsaet.parametre.filter((p) => p.aktiv !== false) };
 }
 
-/** The level of each parameter that counts: the assessor's, else the rule-derived one. */
-function parameterNiveauer(
-  s: ScenarieProfil,
-  input: Vurderingsgrundlag,
-  res: Uint8Array,
-  ud: ParameterNiveau[],
-): ParameterNiveau[] {
+/** The key of a level vector for DelteMaps, or -1 when it has none. */
+const INGEN_NOEGLE = -1;
+const MAX_NOEGLE_PARAMETRE = 14;
+
+/**
+ * The level of each parameter that counts, into `s.niveauer`: the assessor's, else the
+ * rule-derived one. Returns the vector's DelteMaps key.
+ */
+function parameterNiveauer(s: ScenarieProfil, input: Vurderingsgrundlag, res: Uint8Array): number {
   const ps = s.parametre;
-  for (let i = 0; i < ps.length; i++) {
-    const kp = ps[i] as KompileretParameter;
-    ud[i] = kp.tilsyn(input) ?? kp.regelNiveau(res);
+  const ud = s.niveauer;
+  const plan = s.niveauPlan;
+  const n = ps.length;
+  let noegle = 0;
+  if (input.tilsynsvurdering == null) {
+    for (let i = 0; i < n; i++) {
+      const r = regelRang(plan, i, res);
+      ud[i] = NIVEAU_AF_RANG[r] as ParameterNiveau;
+      noegle = noegle * 4 + r;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const t = (ps[i] as KompileretParameter).tilsyn(input);
+      const niveau = t ?? (NIVEAU_AF_RANG[regelRang(plan, i, res)] as ParameterNiveau);
+      ud[i] = niveau;
+      noegle = noegle * 4 + rangNoegle(niveau);
+    }
   }
-  return ud;
+  return n > MAX_NOEGLE_PARAMETRE || Number.isNaN(noegle) ? INGEN_NOEGLE : noegle;
+}
+
+/** A level's rank as a key digit; NaN (no key) for a value that is not a level. */
+function rangNoegle(niveau: ParameterNiveau): number {
+  return niveau === "hoej" ? 3 : niveau === "moderat" ? 2 : niveau === "let" ? 1 : niveau === "ingen" ? 0 : Number.NaN;
 }
 
 function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<string, ParameterNiveau> {
@@ -74,15 +97,12 @@ function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<st
 class DelteMaps {
   private readonly efterNoegle = new Map<number, Map<string, ParameterNiveau>>();
 
-  /** The map of the levels in `s.niveauer`. */
-  hent(s: ScenarieProfil): Map<string, ParameterNiveau> {
-    const niveauer = s.niveauer;
-    if (niveauer.length > 14) return somMap(s, niveauer);
-    let noegle = 0;
-    for (let j = 0; j < niveauer.length; j++) noegle = noegle * 4 + RANG[niveauer[j] as ParameterNiveau];
+  /** The map of the levels in `s.niveauer`, whose key is `noegle`. */
+  hent(s: ScenarieProfil, noegle: number): Map<string, ParameterNiveau> {
+    if (noegle === INGEN_NOEGLE) return somMap(s, s.niveauer);
     let m = this.efterNoegle.get(noegle);
     if (!m) {
-      m = somMap(s, niveauer);
+      m = somMap(s, s.niveauer);
       this.efterNoegle.set(noegle, m);
     }
     return m;
@@ -113,7 +133,8 @@ export class Kompileret {
     if (input.godkendt !== true) return "ikke-indplaceret";
     const p = this.profiler.hent(input);
     const s = p.scenarier[0] as ScenarieProfil;
-    return s.politik(parameterNiveauer(s, input, beregnBlade(p, input), this.niveauer), input.godkendt);
+    parameterNiveauer(s, input, beregnBlade(p, input));
+    return s.politik(s.niveauer, input.godkendt);
   }
 
   /**
@@ -123,8 +144,8 @@ export class Kompileret {
   udfald(input: Vurderingsgrundlag): Udfald {
     const p = this.profiler.hent(input);
     const s = p.scenarier[0] as ScenarieProfil;
-    const niveauer = parameterNiveauer(s, input, beregnBlade(p, input), s.niveauer);
-    return { niveau: s.politik(niveauer, input.godkendt), parametre: this.maps.hent(s) };
+    const noegle = parameterNiveauer(s, input, beregnBlade(p, input));
+    return { niveau: s.politik(s.niveauer, input.godkendt), parametre: this.maps.hent(s, noegle) };
   }
 
   private readonly maps = new DelteMaps();
@@ -202,6 +223,7 @@ export class KompileretGruppe {
   // are exactly the first scenario's (then it can share the first scenario's map).
   private readonly sidsteNiveau: Indplaceringsniveau[] = [];
   private readonly sidsteSomBasis: boolean[] = [];
+  private readonly sidsteNoegle: number[] = [];
   private readonly maps: DelteMaps[] = [];
 
   constructor(fs: readonly Kilde[]) {
@@ -226,7 +248,8 @@ export class KompileretGruppe {
         maps = new DelteMaps();
         this.maps[i] = maps;
       }
-      const parametre = this.sidsteSomBasis[i] && forste ? forste.parametre : maps.hent(s);
+      const parametre =
+        this.sidsteSomBasis[i] && forste ? forste.parametre : maps.hent(s, this.sidsteNoegle[i] as number);
       ud.push({ niveau: this.sidsteNiveau[i] as Indplaceringsniveau, parametre });
     }
     return ud;
@@ -245,8 +268,10 @@ export class KompileretGruppe {
     const res = beregnBlade(p, input);
     const scenarier = p.scenarier;
     const forste = scenarier[0] as ScenarieProfil;
-    const basis = parameterNiveauer(forste, input, res, forste.niveauer);
+    this.sidsteNoegle[0] = parameterNiveauer(forste, input, res);
+    const basis = forste.niveauer;
     const godkendt = input.godkendt;
+    const utilsyn = input.tilsynsvurdering == null;
     this.sidsteNiveau[0] = forste.politik(basis, godkendt);
     this.sidsteSomBasis[0] = true;
     for (let j = 1; j < scenarier.length; j++) {
@@ -254,17 +279,20 @@ export class KompileretGruppe {
       const niveauer = s.niveauer;
       const somBasisIndeks = s.somBasis;
       let somBasis = s.sammeParametreSomBasis;
+      let noegle = 0;
       for (let i = 0; i < niveauer.length; i++) {
         const b = somBasisIndeks[i] as number;
         let n: ParameterNiveau;
         if (b >= 0) n = basis[b] as ParameterNiveau;
         else {
-          const kp = s.parametre[i] as KompileretParameter;
-          n = kp.tilsyn(input) ?? kp.regelNiveau(res);
+          const t = utilsyn ? undefined : (s.parametre[i] as KompileretParameter).tilsyn(input);
+          n = t ?? (NIVEAU_AF_RANG[regelRang(s.niveauPlan, i, res)] as ParameterNiveau);
         }
         niveauer[i] = n;
+        noegle = noegle * 4 + rangNoegle(n);
         if (n !== basis[i]) somBasis = false;
       }
+      this.sidsteNoegle[j] = niveauer.length > MAX_NOEGLE_PARAMETRE || Number.isNaN(noegle) ? INGEN_NOEGLE : noegle;
       this.sidsteNiveau[j] = s.politik(niveauer, godkendt);
       this.sidsteSomBasis[j] = somBasis;
     }
