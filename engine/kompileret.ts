@@ -224,12 +224,14 @@ export class KompileretGruppe {
   private readonly sidsteNiveau: Indplaceringsniveau[] = [];
   private readonly sidsteSomBasis: boolean[] = [];
   private readonly sidsteNoegle: number[] = [];
-  private readonly maps: DelteMaps[] = [];
+  private sidsteProfil: KompileretProfil | undefined;
+  private readonly maps: DelteMaps[];
 
   constructor(fs: readonly Kilde[]) {
     if (fs.length === 0) throw new Error("Engine: a compiled group needs at least one regelsæt");
     this.antal = fs.length;
     this.profiler = new ProfilCache(fs.map(regelsaetAf));
+    this.maps = fs.map(() => new DelteMaps());
   }
 
   /**
@@ -238,21 +240,25 @@ export class KompileretGruppe {
    * read-only.
    */
   udfald(input: Vurderingsgrundlag): Udfald[] {
-    const p = this.evaluer(input);
+    const n = this.evaluer(input).scenarier.length;
     const ud: Udfald[] = [];
-    for (let i = 0; i < p.scenarier.length; i++) {
-      const s = p.scenarier[i] as ScenarieProfil;
+    for (let i = 0; i < n; i++) {
       const forste = ud[0];
-      let maps = this.maps[i];
-      if (!maps) {
-        maps = new DelteMaps();
-        this.maps[i] = maps;
-      }
-      const parametre =
-        this.sidsteSomBasis[i] && forste ? forste.parametre : maps.hent(s, this.sidsteNoegle[i] as number);
+      const parametre = forste && this.sidsteSomBasis[i] ? forste.parametre : this.parametre(i);
       ud.push({ niveau: this.sidsteNiveau[i] as Indplaceringsniveau, parametre });
     }
     return ud;
+  }
+
+  /**
+   * Scenario `i`'s level per active parameter for the provider evaluated last (by `niveauer` or
+   * `udfald`): the same shared, read-only map `udfald` gives.
+   */
+  parametre(i: number): Map<string, ParameterNiveau> {
+    const p = this.sidsteProfil;
+    if (!p) throw new Error("Engine: no provider has been evaluated");
+    if (i > 0 && this.sidsteSomBasis[i]) return this.parametre(0);
+    return (this.maps[i] as DelteMaps).hent(p.scenarier[i] as ScenarieProfil, this.sidsteNoegle[i] as number);
   }
 
   /** Per scenario, the provider's level only. */
@@ -265,6 +271,7 @@ export class KompileretGruppe {
   /** Evaluates every scenario for one provider into the scenario profiles' level arrays. */
   private evaluer(input: Vurderingsgrundlag): KompileretProfil {
     const p = this.profiler.hent(input);
+    this.sidsteProfil = p;
     const res = beregnBlade(p, input);
     const scenarier = p.scenarier;
     const forste = scenarier[0] as ScenarieProfil;

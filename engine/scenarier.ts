@@ -3,12 +3,12 @@
 // transition matrix between scenarios and the providers that move, with the parameters why.
 import type { Evaluator, Udfald } from "./evaluator.js";
 import { type ForberedtRegelsaet, forbered } from "./indplacer.js";
-import { evaluerScenarier } from "./kompileret.js";
+import { KompileretGruppe } from "./kompileret.js";
 import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau } from "./politik.js";
 import { EngineError, type Problem, problem, type Sti } from "./problem.js";
 import type { Indplaceringspolitik, ParameterNiveau, Regelsaet } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
-import { validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
+import { erGyldigtVurderingsgrundlag, validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
 
 export interface Aendringer {
   /** `navn` changes the base value, `navn@variant` one variant. */
@@ -119,6 +119,12 @@ export interface SammenlignOptions {
   onProgress?: (faerdige: number, ialt: number) => void;
 }
 
+/**
+ * Providers are validated and evaluated a block at a time, so that evaluation reads what
+ * validation has just brought into the cache.
+ */
+const BLOK = 64;
+
 export async function sammenlignScenarier(
   r: Regelsaet,
   scenarier: Scenarie[],
@@ -137,80 +143,168 @@ export async function sammenlignScenarier(
       ]);
     navne.add(s.navn);
   });
-  const inputFejl = leverandoerer.flatMap((l, i) => {
-    const fejl = validateVurderingsgrundlag(l, ["vurderingsgrundlag", i]);
-    if (fejl.length === 0 && (l as Vurderingsgrundlag).maalgruppe !== r.maalgruppe) {
-      return [
-        problem(
-          ["vurderingsgrundlag", i, "maalgruppe"],
-          `Gælder '${(l as Vurderingsgrundlag).maalgruppe}', ikke '${r.maalgruppe}'.`,
-        ),
-      ];
-    }
-    return fejl;
-  });
-  if (inputFejl.length > 0)
-    throw new EngineError("UGYLDIGT_VURDERINGSGRUNDLAG", "Et eller flere vurderingsgrundlag er ugyldige.", inputFejl);
-  const input = leverandoerer as Vurderingsgrundlag[];
+  // An invalid scenario is reported only when the input is valid (input errors come first).
+  let forberedte: ForberedtRegelsaet[] | undefined;
+  let scenarieFejl: unknown;
+  try {
+    forberedte = scenarier.map((s, i) => forbered(anvendAendringer(r, s.aendringer, ["scenarier", i, "aendringer"])));
+  } catch (e) {
+    scenarieFejl = e;
+  }
 
-  const forberedte = scenarier.map((s, i) =>
-    forbered(anvendAendringer(r, s.aendringer, ["scenarier", i, "aendringer"])),
-  );
+  const antal = leverandoerer.length;
+  const resultat = new Resultat(scenarier, antal);
+  const inputFejl: Problem[] = [];
   // Default: the compiled evaluator, all scenarios at once (conditions they share are evaluated
-  // once per provider). A given evaluator runs scenario by scenario.
-  const udfald = options.evaluator
-    ? await evaluerHverForSig(options.evaluator, forberedte, input, options)
-    : evaluerScenarier(forberedte, input, options);
-
-  const resultat: Sammenligning = {
-    scenarier: scenarier.map((s, i) => {
-      const fordeling = tomFordeling();
-      for (const u of udfald[i] ?? []) fordeling[u.niveau]++;
-      const out: Sammenligning["scenarier"][number] = { navn: s.navn, hash: forberedte[i]?.hash ?? "", fordeling };
-      if (s.beskrivelse) out.beskrivelse = s.beskrivelse;
-      return out;
-    }),
-    overgange: [],
-    flyttede: [],
-    antalLeverandoerer: input.length,
-  };
-  for (let a = 0; a < scenarier.length; a++) {
-    for (let b = a + 1; b < scenarier.length; b++) {
-      const matrix = Object.fromEntries(INDPLACERINGSNIVEAUER.map((n) => [n, tomFordeling()])) as Overgang["matrix"];
-      input.forEach((_, li) => {
-        const fra = udfald[a]?.[li]?.niveau;
-        const til = udfald[b]?.[li]?.niveau;
-        if (fra && til) matrix[fra][til]++;
-      });
-      resultat.overgange.push({ fra: scenarier[a]?.navn ?? "", til: scenarier[b]?.navn ?? "", matrix });
+  // once per provider), block by block with the validation while every provider so far is valid.
+  // A given evaluator runs scenario by scenario once all input is validated.
+  const gruppe = forberedte && !options.evaluator ? new KompileretGruppe(forberedte) : undefined;
+  const niveauer: Indplaceringsniveau[] = [];
+  const parametre = (s: number) => (gruppe as KompileretGruppe).parametre(s);
+  const ialt = scenarier.length * antal;
+  for (let start = 0; start < antal; start += BLOK) {
+    const slut = Math.min(antal, start + BLOK);
+    for (let li = start; li < slut; li++) {
+      const l = leverandoerer[li];
+      if (!erGyldigtVurderingsgrundlag(l)) {
+        for (const f of validateVurderingsgrundlag(l, ["vurderingsgrundlag", li])) inputFejl.push(f);
+      } else if (l.maalgruppe !== r.maalgruppe) {
+        inputFejl.push(
+          problem(["vurderingsgrundlag", li, "maalgruppe"], `Gælder '${l.maalgruppe}', ikke '${r.maalgruppe}'.`),
+        );
+      }
+    }
+    if (!gruppe || inputFejl.length > 0) continue;
+    for (let li = start; li < slut; li++) {
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error("Afbrudt");
+      const l = leverandoerer[li] as Vurderingsgrundlag;
+      resultat.tilfoej(l, gruppe.niveauer(l, niveauer), parametre);
+      if (options.onProgress && (li % 256 === 0 || li === antal - 1))
+        options.onProgress((li + 1) * scenarier.length, ialt);
     }
   }
-  input.forEach((l, li) => {
-    const basis = udfald[0]?.[li];
-    if (!basis) return;
+  if (inputFejl.length > 0)
+    throw new EngineError("UGYLDIGT_VURDERINGSGRUNDLAG", "Et eller flere vurderingsgrundlag er ugyldige.", inputFejl);
+  if (!forberedte) throw scenarieFejl;
+  if (options.evaluator) {
+    const input = leverandoerer as Vurderingsgrundlag[];
+    const udfald = await evaluerHverForSig(options.evaluator, forberedte, input, options);
+    const af = (s: number, li: number) => (udfald[s] as Udfald[])[li] as Udfald;
+    for (let li = 0; li < antal; li++) {
+      for (let s = 0; s < scenarier.length; s++) niveauer[s] = af(s, li).niveau;
+      resultat.tilfoej(input[li] as Vurderingsgrundlag, niveauer, (s) => af(s, li).parametre);
+    }
+  }
+  return resultat.sammenligning(forberedte);
+}
+
+const niveauIndeks = (n: Indplaceringsniveau): number => (n === "hoej" ? 3 : n === "moderat" ? 2 : n === "let" ? 1 : 0);
+
+/** A comparison's counts and moved providers, collected provider by provider. */
+class Resultat {
+  private readonly antalScenarier: number;
+  private readonly navne: string[];
+  /** Per scenario, the number of providers at each level (INDPLACERINGSNIVEAUER order). */
+  private readonly fordelinger: Int32Array;
+  /** Per pair of scenarios a < b (in that order), the 4 × 4 transition counts. */
+  private readonly overgange: Int32Array;
+  private readonly flyttede: Flytning[] = [];
+  // Object.fromEntries would make an own "__proto__" key, where an assignment sets the prototype.
+  private readonly protoNavn: boolean;
+
+  constructor(
+    private readonly scenarier: Scenarie[],
+    private readonly antal: number,
+  ) {
+    const n = scenarier.length;
+    this.antalScenarier = n;
+    this.navne = scenarier.map((s) => s.navn);
+    this.fordelinger = new Int32Array(n * 4);
+    this.overgange = new Int32Array(((n * (n - 1)) / 2) * 16);
+    this.protoNavn = this.navne.includes("__proto__");
+  }
+
+  /** One provider's level per scenario, and its parameter levels per scenario when asked. */
+  tilfoej(
+    l: Vurderingsgrundlag,
+    niveauer: readonly Indplaceringsniveau[],
+    parametre: (s: number) => ReadonlyMap<string, ParameterNiveau>,
+  ): void {
+    const n = this.antalScenarier;
+    const { fordelinger, overgange } = this;
+    let par = 0;
+    let flyttet = false;
+    const basis = niveauer[0] as Indplaceringsniveau;
+    for (let a = 0; a < n; a++) {
+      const fra = niveauIndeks(niveauer[a] as Indplaceringsniveau);
+      fordelinger[a * 4 + fra] = (fordelinger[a * 4 + fra] as number) + 1;
+      for (let b = a + 1; b < n; b++, par++) {
+        const i = par * 16 + fra * 4 + niveauIndeks(niveauer[b] as Indplaceringsniveau);
+        overgange[i] = (overgange[i] as number) + 1;
+      }
+      if (niveauer[a] !== basis) flyttet = true;
+    }
+    if (!flyttet) return;
     const aarsager: Flytning["aarsager"] = [];
-    for (let s = 1; s < scenarier.length; s++) {
-      const u = udfald[s]?.[li];
-      if (!u || u.niveau === basis.niveau) continue;
-      const parametre = parameterForskel(basis.parametre, u.parametre);
+    const basisParametre = parametre(0);
+    for (let s = 1; s < n; s++) {
+      const til = niveauer[s] as Indplaceringsniveau;
+      if (til === basis) continue;
+      const forskel = parameterForskel(basisParametre, parametre(s));
       aarsager.push({
-        scenarie: scenarier[s]?.navn ?? "",
-        fra: basis.niveau,
-        til: u.niveau,
-        parametre,
-        politik: parametre.length === 0,
+        scenarie: this.navne[s] ?? "",
+        fra: basis,
+        til,
+        parametre: forskel,
+        politik: forskel.length === 0,
       });
     }
-    if (aarsager.length === 0) return;
     const leverandoer: Flytning["leverandoer"] = { id: l.leverandoer.id };
     if (l.leverandoer.navn) leverandoer.navn = l.leverandoer.navn;
     if (l.leverandoer.afdeling) leverandoer.afdeling = l.leverandoer.afdeling;
-    const niveauer = Object.fromEntries(
-      scenarier.map((sc, s) => [sc.navn, udfald[s]?.[li]?.niveau ?? "ikke-indplaceret"]),
-    );
-    resultat.flyttede.push({ leverandoer, niveauer, aarsager });
-  });
-  return resultat;
+    let post: Record<string, Indplaceringsniveau>;
+    if (this.protoNavn)
+      post = Object.fromEntries(this.navne.map((navn, s) => [navn, niveauer[s] as Indplaceringsniveau]));
+    else {
+      post = {};
+      for (let s = 0; s < n; s++) post[this.navne[s] as string] = niveauer[s] as Indplaceringsniveau;
+    }
+    this.flyttede.push({ leverandoer, niveauer: post, aarsager });
+  }
+
+  sammenligning(forberedte: readonly ForberedtRegelsaet[]): Sammenligning {
+    const fordeling = (t: Int32Array, fra: number): Fordeling => {
+      const f = tomFordeling();
+      INDPLACERINGSNIVEAUER.forEach((n, i) => {
+        f[n] = t[fra + i] as number;
+      });
+      return f;
+    };
+    const overgange: Overgang[] = [];
+    let par = 0;
+    for (let a = 0; a < this.antalScenarier; a++) {
+      for (let b = a + 1; b < this.antalScenarier; b++, par++) {
+        const matrix = Object.fromEntries(
+          INDPLACERINGSNIVEAUER.map((n, i) => [n, fordeling(this.overgange, par * 16 + i * 4)]),
+        ) as Overgang["matrix"];
+        overgange.push({ fra: this.navne[a] ?? "", til: this.navne[b] ?? "", matrix });
+      }
+    }
+    return {
+      scenarier: this.scenarier.map((s, i) => {
+        const out: Sammenligning["scenarier"][number] = {
+          navn: s.navn,
+          hash: forberedte[i]?.hash ?? "",
+          fordeling: fordeling(this.fordelinger, i * 4),
+        };
+        if (s.beskrivelse) out.beskrivelse = s.beskrivelse;
+        return out;
+      }),
+      overgange,
+      flyttede: this.flyttede,
+      antalLeverandoerer: this.antal,
+    };
+  }
 }
 
 type ParameterForskel = Flytning["aarsager"][number]["parametre"];
