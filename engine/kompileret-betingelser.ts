@@ -139,7 +139,7 @@ interface FeltBlad {
   blad: number;
   fakt: string;
   noegle: string | undefined;
-  /** 0 equal, 1 in (with a list). */
+  /** 0 equal, 1 in (with a list), 2 equal true (a flag, compared with the constant). */
   op: number;
   vaerdi: unknown;
 }
@@ -210,6 +210,7 @@ export function beregnPlan(plan: BladPlan, k: Kontekst, res: Uint8Array): void {
     const v = noegle === undefined || s === null || typeof s !== "object" ? s : (s as Record<string, unknown>)[noegle];
     let r: Sandhed3;
     if (v === undefined) r = UKENDT;
+    else if (feltOp[i] === 2) r = v === true ? SAND : FALSK;
     else if (feltOp[i] === 0) r = v === feltVaerdi[i] ? SAND : FALSK;
     else r = (feltVaerdi[i] as unknown[]).includes(v) ? SAND : FALSK;
     res[feltBlad[i] as number] = r;
@@ -274,7 +275,13 @@ export class BladRegister {
       (leaf.operator === "equal" || (leaf.operator === "in" && Array.isArray(vaerdi)))
     ) {
       const { navn: fakt, noegle: n } = laeser.felt;
-      this.feltBlade.push({ blad: i, fakt, noegle: n, op: leaf.operator === "equal" ? 0 : 1, vaerdi });
+      this.feltBlade.push({
+        blad: i,
+        fakt,
+        noegle: n,
+        op: leaf.operator === "in" ? 1 : vaerdi === true ? 2 : 0,
+        vaerdi,
+      });
     }
     return i;
   }

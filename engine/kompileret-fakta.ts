@@ -210,6 +210,13 @@ class StaffGruppe {
         : undefined;
     const alleE = erfaringBitsFor(Number.POSITIVE_INFINITY);
     const nH = hjaelpemiddel.length;
+    // The aid flag is compared with constants: the bits of every criterion that asks for true
+    // (false), or, when a criterion asks for something else, the general loop.
+    const hKunSandhed = hjaelpemiddel.every((h) => typeof h === "boolean");
+    const hBits = (v: boolean) =>
+      hjaelpemiddel.reduce<number>((a, h, x) => (h === v ? a | (bitsH[x] as number) : a), 0);
+    const hSand = hBits(true);
+    const hFalsk = hBits(false);
     // Criteria that count temps (A) and those that count permanent staff only (B).
     const a = this.kriterier.flatMap((k, i) => (k.medVikarer ? [i] : []));
     const b = this.kriterier.flatMap((k, i) => (k.medVikarer ? [] : [i]));
@@ -288,6 +295,7 @@ class StaffGruppe {
         if (nH > 0) {
           const h = m.hjaelpemiddelfaglig;
           if (h === undefined) mangler |= FELT_HJAELPEMIDDEL;
+          else if (hKunSandhed) har |= h === true ? hSand : h === false ? hFalsk : 0;
           else for (let x = 0; x < nH; x++) if (h === hjaelpemiddel[x]) har |= bitsH[x] as number;
         }
         manglerA |= mangler;
@@ -353,23 +361,8 @@ export function tekstTabel<T>(m: ReadonlyMap<unknown, T>): Record<string, T> | u
 }
 
 const BORGER_NIVEAUER = ["let", "moderat", "hoej"];
-
-function borgerTaeller(params: Record<string, ParamVaerdi>): Beregner | undefined {
-  const niveauer = params.niveauer ?? BORGER_NIVEAUER;
-  if (!Array.isArray(niveauer) || !niveauer.every((n) => BORGER_NIVEAUER.includes(n as string))) return undefined;
-  const ns = niveauer as ("let" | "moderat" | "hoej")[];
-  return (input) => {
-    const b = input.borgere;
-    if (!b) return undefined;
-    let sum = 0;
-    for (let i = 0; i < ns.length; i++) {
-      const x = b[ns[i] as "let"];
-      if (x === undefined) return undefined;
-      sum += x;
-    }
-    return sum;
-  };
-}
+/** Work array: the provider's citizens at let, moderat and hoej. */
+const BORGER_TAL: (number | undefined)[] = [undefined, undefined, undefined];
 
 function elementTaeller(params: Record<string, ParamVaerdi>): Beregner | undefined {
   const { felt, blandt } = params;
@@ -403,8 +396,56 @@ export class FaktaKompilator {
     fyld: (k: Kontekst) => void;
   }[] = [];
 
+  /**
+   * The antalBorgere slots: one fill computes them all from one read of `borgere` (per slot the
+   * need levels, as indices into let, moderat, hoej, summed in the params' order).
+   */
+  private readonly borger = {
+    slots: [] as number[],
+    niveauer: [] as number[][],
+    fyld: (k: Kontekst): void => {
+      const { slots, niveauer } = this.borger;
+      const b = k.input.borgere;
+      const tal = BORGER_TAL;
+      if (b) {
+        tal[0] = b.let;
+        tal[1] = b.moderat;
+        tal[2] = b.hoej;
+      }
+      for (let i = 0; i < slots.length; i++) {
+        const ns = niveauer[i] as number[];
+        let v: number | undefined;
+        if (b) {
+          v = 0;
+          for (let j = 0; j < ns.length; j++) {
+            const x = tal[ns[j] as number];
+            if (x === undefined) {
+              v = undefined;
+              break;
+            }
+            v += x;
+          }
+        }
+        const slot = slots[i] as number;
+        k.vaerdier[slot] = v;
+        k.stempel[slot] = k.generation;
+      }
+    },
+  };
+
   get antalSlots(): number {
     return this.slots.size;
+  }
+
+  private borgerSlot(noegle: string, params: Record<string, ParamVaerdi>): FaktumLaeser | undefined {
+    const niveauer = params.niveauer ?? BORGER_NIVEAUER;
+    if (!Array.isArray(niveauer) || !niveauer.every((n) => BORGER_NIVEAUER.includes(n as string))) return undefined;
+    const indeks = this.slots.size;
+    this.slots.set(noegle, indeks);
+    this.borger.slots.push(indeks);
+    this.borger.niveauer.push(niveauer.map((n) => BORGER_NIVEAUER.indexOf(n as string)));
+    const fyld = this.borger.fyld;
+    return { laes: slotLaeser(indeks, fyld), sikker: true, slot: { indeks, fyld, tal: false } };
   }
 
   /** Call when every condition is compiled: builds the one pass over the staff. */
@@ -483,8 +524,7 @@ export class FaktaKompilator {
       if (fact === "antalMedarbejdere" || fact === "andelMedarbejdere") {
         laeser = this.staffSlot(noegle, p, fact === "andelMedarbejdere");
       } else if (fact === "antalBorgere") {
-        const t = borgerTaeller(p);
-        if (t) laeser = this.slot(noegle, t);
+        laeser = this.borgerSlot(noegle, p);
       } else if (fact === "antalElementer") {
         const t = elementTaeller(p);
         if (t) laeser = this.slot(noegle, t);
