@@ -111,7 +111,9 @@ function fromAjv(errors: ErrorObject[] | null | undefined, rod: Sti = []): Probl
  * empty, but faster: the same schema with its unions of constants as enums, so a valid document
  * costs no error objects (see scripts/schema-filer.ts). Ask validateVurderingsgrundlag for errors.
  */
-export const erGyldigtVurderingsgrundlag = erVurderingsgrundlagHurtig as (input: unknown) => input is Vurderingsgrundlag;
+export const erGyldigtVurderingsgrundlag = erVurderingsgrundlagHurtig as (
+  input: unknown,
+) => input is Vurderingsgrundlag;
 
 export function validateVurderingsgrundlag(input: unknown, rod: Sti = []): Problem[] {
   // Valid input is the common case: the fast check says so without building any error objects.
