@@ -96,15 +96,22 @@ function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<st
  */
 class DelteMaps {
   private readonly efterNoegle = new Map<number, Map<string, ParameterNiveau>>();
+  // A direct-mapped cache in front of the Map (keys are below 4^14, so they fit an Int32Array).
+  private readonly cacheNoegler = new Int32Array(1024).fill(INGEN_NOEGLE);
+  private readonly cacheMaps: Map<string, ParameterNiveau>[] = [];
 
   /** The map of the levels in `s.niveauer`, whose key is `noegle`. */
   hent(s: ScenarieProfil, noegle: number): Map<string, ParameterNiveau> {
     if (noegle === INGEN_NOEGLE) return somMap(s, s.niveauer);
+    const h = noegle & 1023;
+    if (this.cacheNoegler[h] === noegle) return this.cacheMaps[h] as Map<string, ParameterNiveau>;
     let m = this.efterNoegle.get(noegle);
     if (!m) {
       m = somMap(s, s.niveauer);
       this.efterNoegle.set(noegle, m);
     }
+    this.cacheNoegler[h] = noegle;
+    this.cacheMaps[h] = m;
     return m;
   }
 }
