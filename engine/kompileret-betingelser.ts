@@ -116,12 +116,12 @@ function bladFunktion(laeser: FaktumLaeser, ukendt: (k: Kontekst) => Sandhed3, n
 }
 
 /** Numeric comparisons a slot condition can make in the plan's loop, by code. */
-const TAL_OPERATORER: Record<string, number> = {
-  greaterThanInclusive: 0,
-  greaterThan: 1,
-  lessThanInclusive: 2,
-  lessThan: 3,
-};
+const TAL_OPERATORER: ReadonlyMap<string, number> = new Map([
+  ["greaterThanInclusive", 0],
+  ["greaterThan", 1],
+  ["lessThanInclusive", 2],
+  ["lessThan", 3],
+]);
 
 /** A condition that compares a sikker slot with a number: evaluated in a loop, without a call. */
 interface TalBlad {
@@ -265,7 +265,7 @@ export class BladRegister {
     const i = this.blade.length;
     this.blade.push(blad);
     this.indeks.set(noegle, i);
-    const opKode = TAL_OPERATORER[leaf.operator];
+    const opKode = TAL_OPERATORER.get(leaf.operator);
     if (laeser.slot && sikker && opKode !== undefined && typeof vaerdi === "number") {
       const { indeks, fyld, tal } = laeser.slot;
       this.talBlade.push({ blad: i, slot: indeks, typet: tal, op: opKode, graense: vaerdi, fyld });
