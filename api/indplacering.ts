@@ -83,7 +83,7 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
   }
 }
 
-function tilLager(e: Evalueret, noegle: string, resultatJson = JSON.stringify(e.resultat)): NyIndplacering {
+function tilLager(e: Evalueret, noegle: string, resultatJson: string): NyIndplacering {
   const ny: NyIndplacering = {
     maalgruppe: e.kilde.maalgruppe,
     version: e.kilde.version,
@@ -171,17 +171,14 @@ export class Indplacerer {
     const udfald = this.ventende;
     this.ventende = [];
     const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
-    const json = gode.map((e) => JSON.stringify(e.resultat));
-    const ids = await gemIndplaceringer(
-      this.db,
-      gode.map((e, i) => tilLager(e, this.noegle, json[i])),
-    );
+    const nye = gode.map((e) => tilLager(e, this.noegle, JSON.stringify(e.resultat)));
+    const ids = await gemIndplaceringer(this.db, nye);
     let n = 0;
     return udfald.map((u) => {
       if (!("kilde" in u)) return { udfald: u, json: JSON.stringify(u) };
       const id = ids[n] ?? "";
-      const tekst = json[n++] ?? "{}";
-      return { udfald: { id, ...u.resultat }, json: medId(id, tekst) };
+      const { resultatJson } = nye[n++] as NyIndplacering;
+      return { udfald: { id, ...u.resultat }, json: medId(id, resultatJson) };
     });
   }
 }

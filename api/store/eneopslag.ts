@@ -6,7 +6,7 @@
 // starts and again when it ends, and no answer read while a write was running is kept. A read
 // therefore never sees an answer older than the last committed write — a revoked key stops
 // working, a new version is used, the moment the write is acknowledged.
-import type { Database } from "../db/database.js";
+import type { Database, Forespoergsel } from "../db/database.js";
 
 export class Eneopslag<V> {
   private readonly svar = new Map<string, V>();
@@ -68,4 +68,13 @@ export function eneopslagFor<V>(
     register.set(db, e);
   }
   return e;
+}
+
+/** A transaction whose writes may change the answers `register` keeps for `db` (see `skriv`). */
+export function skrivendeTransaktion<V, T>(
+  register: WeakMap<Database, Eneopslag<V>>,
+  db: Database,
+  fn: (tx: Forespoergsel) => Promise<T>,
+): Promise<T> {
+  return eneopslagFor(register, db).skriv(() => db.transaction(fn));
 }

@@ -4,7 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Database, type Forespoergsel, sqlState, UNIQUE_VIOLATION } from "../db/database.js";
 import { HttpError } from "../http-error.js";
 import { iso, skrivAudit } from "./audit.js";
-import { type Eneopslag, eneopslagFor } from "./eneopslag.js";
+import { type Eneopslag, eneopslagFor, skrivendeTransaktion } from "./eneopslag.js";
 
 export const ROLLER = ["laeser", "tilsyn", "forfatter", "admin"] as const;
 export type Rolle = (typeof ROLLER)[number];
@@ -38,8 +38,6 @@ export function hashNoegle(hemmelighed: string): string {
 // every write to the key table goes through `skriv` (see eneopslag.ts).
 const NOEGLER = new WeakMap<Database, Eneopslag<Noegle & { hash: Buffer }>>();
 const noegleOpslag = (db: Database) => eneopslagFor(NOEGLER, db);
-const noegleTransaktion = <T>(db: Database, fn: (tx: Forespoergsel) => Promise<T>) =>
-  noegleOpslag(db).skriv(() => db.transaction(fn));
 
 /** The active key with this secret, or undefined. */
 export async function findNoegle(db: Database, hemmelighed: string): Promise<Noegle | undefined> {
@@ -77,7 +75,7 @@ export function tjekNoegleInput(navn: unknown, rolle: unknown): { navn: string; 
 export async function opretNoegle(db: Database, navn: string, rolle: Rolle, af: string): Promise<string> {
   const hemmelighed = nyHemmelighed();
   try {
-    await noegleTransaktion(db, async (tx) => {
+    await skrivendeTransaktion(NOEGLER, db, async (tx) => {
       await tx.query("INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ($1, $2, $3, $4)", [
         navn,
         rolle,
@@ -115,7 +113,7 @@ export async function listNoegler(db: Forespoergsel): Promise<NoegleInfo[]> {
 }
 
 export async function tilbagekaldNoegle(db: Database, navn: string, af: string): Promise<void> {
-  await noegleTransaktion(db, async (tx) => {
+  await skrivendeTransaktion(NOEGLER, db, async (tx) => {
     const { rows } = await tx.query<{ tilbagekaldt: Date | null }>(
       "SELECT tilbagekaldt FROM noegler WHERE navn = $1 FOR UPDATE",
       [navn],
@@ -141,7 +139,7 @@ export async function antalNoegler(db: Forespoergsel): Promise<number> {
  * another server made it first).
  */
 export async function opretFoersteAdmin(db: Database): Promise<string | undefined> {
-  return noegleTransaktion(db, async (tx) => {
+  return skrivendeTransaktion(NOEGLER, db, async (tx) => {
     await tx.query("LOCK TABLE noegler IN SHARE ROW EXCLUSIVE MODE");
     if ((await antalNoegler(tx)) > 0) return undefined;
     const hemmelighed = nyHemmelighed();
@@ -160,7 +158,7 @@ export async function opretFoersteAdmin(db: Database): Promise<string | undefine
 /** A fresh secret for the local command's admin key; the previous one stops working. */
 export async function fornyLokalNoegle(db: Database): Promise<string> {
   const hemmelighed = nyHemmelighed();
-  await noegleTransaktion(db, async (tx) => {
+  await skrivendeTransaktion(NOEGLER, db, async (tx) => {
     await tx.query(
       `INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ($1, 'admin', $2, 'system')
        ON CONFLICT (navn) DO UPDATE SET hash = EXCLUDED.hash, rolle = 'admin', tilbagekaldt = NULL`,
@@ -172,7 +170,7 @@ export async function fornyLokalNoegle(db: Database): Promise<string> {
 }
 
 export async function tilbagekaldLokalNoegle(db: Database): Promise<void> {
-  await noegleTransaktion(db, async (tx) => {
+  await skrivendeTransaktion(NOEGLER, db, async (tx) => {
     const { rowCount } = await tx.query(
       "UPDATE noegler SET tilbagekaldt = now() WHERE navn = $1 AND tilbagekaldt IS NULL",
       [LOKAL_CLI],

@@ -5,7 +5,7 @@
 import type { Database, Forespoergsel } from "../db/database.js";
 import { HttpError } from "../http-error.js";
 import { iso, skrivAudit } from "./audit.js";
-import { type Eneopslag, eneopslagFor } from "./eneopslag.js";
+import { type Eneopslag, eneopslagFor, skrivendeTransaktion } from "./eneopslag.js";
 
 export interface VersionInfo {
   maalgruppe: string;
@@ -224,7 +224,7 @@ export async function publicerKladde(
   db: Database,
   p: { maalgruppe: string; revision: number; note: string; noegle: string },
 ): Promise<LagretVersion> {
-  return versionTransaktion(db, async (tx) => {
+  return skrivendeTransaktion(SENESTE, db, async (tx) => {
     const { rows } = await tx.query<{ revision: number; indhold: string; hash: string }>(
       "SELECT revision, indhold, hash FROM kladder WHERE maalgruppe = $1 FOR UPDATE",
       [p.maalgruppe],
@@ -259,7 +259,7 @@ export async function indlaesFoersteVersion(
   db: Database,
   p: { maalgruppe: string; indhold: string; hash: string; note: string },
 ): Promise<boolean> {
-  return versionTransaktion(db, async (tx) => {
+  return skrivendeTransaktion(SENESTE, db, async (tx) => {
     const { rowCount } = await tx.query(
       `INSERT INTO regelsaet_versioner (maalgruppe, version, indhold, hash, forfatter, note)
        SELECT $1, 1, $2, $3, 'system', $4
@@ -286,10 +286,6 @@ type Hoved = { version: number; hash: string };
 // alone, and publishing goes through `skriv` (see eneopslag.ts).
 const GIVNE = new WeakMap<Database, Eneopslag<Hoved>>();
 const SENESTE = new WeakMap<Database, Eneopslag<Hoved>>();
-
-/** A transaction that publishes a version. */
-const versionTransaktion = <T>(db: Database, fn: (tx: Forespoergsel) => Promise<T>) =>
-  eneopslagFor(SENESTE, db).skriv(() => db.transaction(fn));
 
 /** Number and hash of the latest (or a given) version, without the content. */
 export async function hentVersionHoved(db: Database, maalgruppe: string, version?: number): Promise<Hoved | undefined> {
