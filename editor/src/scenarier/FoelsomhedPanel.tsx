@@ -4,11 +4,10 @@ import { useId, useMemo, useRef, useState } from "react";
 import type { Regelsaet, Scenarie } from "../../../engine/index.js";
 import { fejlTekst } from "../faelles/api-klient.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
-import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
 import { Fejlboks, Fremdrift } from "../faelles/Status.js";
 import { TalFelt } from "../faelles/TalFelt.js";
-import { Diagram, NIVEAU_FARVE } from "./Diagram.js";
 import { koer } from "./evaluering.js";
+import { FordelingsVisning } from "./FordelingsVisning.js";
 import type { Foelsomhed, Graensetilfaelde } from "./protokol.js";
 
 interface Props {
@@ -86,15 +85,6 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
     () => (sweep.data?.vaerdier ?? []).map((v) => (procent ? `${Math.round(v * 1000) / 10} %` : String(v))),
     [sweep.data, procent],
   );
-  const serier = useMemo(
-    () =>
-      INDPLACERINGSNIVEAUER.map((n) => ({
-        navn: niveauNavn(n),
-        farve: NIVEAU_FARVE[n] ?? "#888",
-        data: (sweep.data?.fordelinger ?? []).map((f) => f[n]),
-      })),
-    [sweep.data],
-  );
 
   return (
     <section aria-labelledby={`${id}-titel`} className="kort">
@@ -165,42 +155,17 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
       )}
       {sweep.fejl !== undefined && <Fejlboks>{fejlTekst(sweep.fejl)}</Fejlboks>}
       {sweep.data && (
-        <div className="kolonner-2">
-          <Diagram
-            type="line"
-            etiketter={etiketter}
-            serier={serier}
-            ariaLabel={`Kurvediagram: leverandører pr. niveau for hver værdi af ${sweep.data.taerskel}. Tallene står i tabellen.`}
-            xTitel={sweep.data.taerskel}
-            yTitel="Leverandører"
-          />
-          <div className="tabel-rulle">
-            <table className="tabel kompakt" data-testid="foelsomhed">
-              <thead>
-                <tr>
-                  <th scope="col">Værdi</th>
-                  {INDPLACERINGSNIVEAUER.map((n) => (
-                    <th key={n} scope="col" className="tal">
-                      {niveauNavn(n)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {sweep.data.fordelinger.map((f, i) => (
-                  <tr key={etiketter[i]}>
-                    <th scope="row">{etiketter[i]}</th>
-                    {INDPLACERINGSNIVEAUER.map((n) => (
-                      <td key={n} className="tal">
-                        {f[n]}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <FordelingsVisning
+          type="line"
+          etiketter={etiketter}
+          fordelinger={sweep.data.fordelinger}
+          ariaLabel={`Kurvediagram: leverandører pr. niveau for hver værdi af ${sweep.data.taerskel}. Tallene står i tabellen.`}
+          xTitel={sweep.data.taerskel}
+          kolonne="Værdi"
+          layout="kolonner-2"
+          rulle="tabel-rulle"
+          testid="foelsomhed"
+        />
       )}
       <h3>Grænsetilfælde</h3>
       <p className="diskret">

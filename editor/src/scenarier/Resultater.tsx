@@ -4,59 +4,26 @@ import { useId, useMemo, useState } from "react";
 import type { Sammenligning } from "../../../engine/index.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
-import { Diagram, NIVEAU_FARVE } from "./Diagram.js";
+import { FordelingsVisning } from "./FordelingsVisning.js";
 
 const RANG: Record<string, number> = { "ikke-indplaceret": 0, let: 1, moderat: 2, hoej: 3, ingen: 0, "slaaet-fra": -1 };
 
 function Fordeling({ s }: { s: Sammenligning }) {
   const etiketter = useMemo(() => s.scenarier.map((x) => x.navn), [s]);
-  const serier = useMemo(
-    () =>
-      INDPLACERINGSNIVEAUER.map((n) => ({
-        navn: niveauNavn(n),
-        farve: NIVEAU_FARVE[n] ?? "#888",
-        data: s.scenarier.map((x) => x.fordeling[n]),
-      })),
-    [s],
-  );
+  const fordelinger = useMemo(() => s.scenarier.map((x) => x.fordeling), [s]);
   return (
     <section aria-labelledby="fordeling-titel">
       <h2 id="fordeling-titel">Leverandører pr. niveau</h2>
-      <div className={s.scenarier.length > 3 ? "stablet" : "kolonner-2"}>
-        <Diagram
-          type="bar"
-          etiketter={etiketter}
-          serier={serier}
-          ariaLabel="Søjlediagram: antal leverandører på hvert niveau i hvert scenarie. Tallene står i tabellen ved siden af."
-          yTitel="Leverandører"
-        />
-        <div className="rulle-x">
-          <table className="tabel kompakt" data-testid="fordeling">
-            <thead>
-              <tr>
-                <th scope="col">Scenarie</th>
-                {INDPLACERINGSNIVEAUER.map((n) => (
-                  <th key={n} scope="col" className="tal">
-                    {niveauNavn(n)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.scenarier.map((x) => (
-                <tr key={x.navn}>
-                  <th scope="row">{x.navn}</th>
-                  {INDPLACERINGSNIVEAUER.map((n) => (
-                    <td key={n} className="tal">
-                      {x.fordeling[n]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
+      <FordelingsVisning
+        type="bar"
+        etiketter={etiketter}
+        fordelinger={fordelinger}
+        ariaLabel="Søjlediagram: antal leverandører på hvert niveau i hvert scenarie. Tallene står i tabellen ved siden af."
+        kolonne="Scenarie"
+        layout={s.scenarier.length > 3 ? "stablet" : "kolonner-2"}
+        rulle="rulle-x"
+        testid="fordeling"
+      />
     </section>
   );
 }
