@@ -2,13 +2,15 @@
 // not share its event loop: createApp on an embedded database (PGlite) in DATA_DIR — or, with
 // DATABASE_URL, on that PostgreSQL server in a fresh schema — the pilot regelsæt published, one
 // tilsyn key, and beside the API a bare Express route that parses the same JSON body and returns
-// a constant — the reference for what Express itself costs.
+// a constant — the reference for what Express itself costs. Under /uden-lager the same API again
+// on the same database, except that decisions are not stored: the ceiling of the route without
+// its storage, printed beside it for comparison only (the real API always stores).
 // Prints one JSON line {port, noegle} when it listens on a free loopback port.
 import { join } from "node:path";
 import express from "express";
 import { pino } from "pino";
 import { createApp, ROD } from "../api/app.js";
-import { openPglite, openPostgres } from "../api/db/database.js";
+import { type Database, openPglite, openPostgres } from "../api/db/database.js";
 import { migrer } from "../api/db/migrate.js";
 import { indlaesPilotRegelsaet } from "../api/seed.js";
 import { opretNoegle } from "../api/store/noegler.js";
@@ -31,6 +33,14 @@ ydre.disable("x-powered-by");
 ydre.post("/konstant", express.json({ limit: "5mb" }), (_req, res) => {
   res.json(KONSTANT);
 });
+const udenLager: Database = {
+  ...db,
+  query: (sql, params) =>
+    sql.trimStart().startsWith("INSERT INTO indplaceringer ")
+      ? Promise.resolve({ rows: [], rowCount: 0 })
+      : db.query(sql, params),
+};
+ydre.use("/uden-lager", createApp({ db: udenLager, logger: stille, editorDist: null }));
 ydre.use(createApp({ db, logger: stille, editorDist: null }));
 
 const server = ydre.listen(0, "127.0.0.1", () => {
