@@ -260,9 +260,15 @@ describe("browser-editoren", () => {
       await p.getByLabel("Udfyld fra eksempeldata").selectOption(valg.leverandoer.id);
       await skaermbillede(p, "vurdering-formular");
       await p.getByRole("button", { name: "Indplacér" }).click();
-      const resultat = p.getByTestId("resultat-regelsaet");
+      // The regelsæt version is named once, in the summary beside the level; the full hash above.
+      const side = p.getByRole("article", { name: /Indplacering af/ });
+      const resultat = side
+        .getByRole("region", { name: "Samlet niveau" })
+        .locator("dl > div", { has: p.locator("dt", { hasText: /^Regelsæt$/ }) })
+        .locator("dd");
       await resultat.waitFor({ timeout: 20_000 });
       expect(await resultat.textContent()).toContain("version 2");
+      expect((await side.textContent())?.match(/version \d+/gi)).toEqual(["version 2"]);
       expect(await p.getByTestId("indplacering-niveau").textContent()).toBe(NIVEAU_TEKST[valg.leverandoer.til]);
       expect(await p.locator(".resultat-meta").textContent()).toMatch(/sha256:[0-9a-f]{64}/);
       await p.getByRole("heading", { name: /Indplacering af/ }).scrollIntoViewIfNeeded();

@@ -1,40 +1,23 @@
 // Inputs for one field of a vurderingsgrundlag, where an empty choice means "ikke oplyst".
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { ListeFelt } from "../faelles/ListeFelt.js";
 
-/** A label may end in "|skjult" parts: the text after the bar is for screen readers only. */
-function LabelTekst({ tekst }: { tekst: string }) {
-  const [synlig, skjult] = tekst.split("|");
-  return (
-    <>
-      {synlig}
-      {skjult && <span className="skjult">{skjult}</span>}
-    </>
-  );
-}
-
-export function JaNej({
-  label,
-  vaerdi,
-  saet,
-}: {
+interface FeltProps<T> {
+  /** May end in "|…": the text after the bar is for screen readers only (a table cell's label). */
   label: string;
   vaerdi: unknown;
-  saet: (v: boolean | undefined) => void;
-}) {
+  saet: (v: T | undefined) => void;
+}
+
+/** The label around one control; the control takes the id, so the label names it. */
+function Felt({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
+  const [synlig, skjult] = label.split("|");
   return (
     <label htmlFor={id}>
-      <LabelTekst tekst={label} />
-      <select
-        id={id}
-        value={vaerdi === true ? "ja" : vaerdi === false ? "nej" : ""}
-        onChange={(e) => saet(e.target.value === "" ? undefined : e.target.value === "ja")}
-      >
-        <option value="">Ikke oplyst</option>
-        <option value="ja">Ja</option>
-        <option value="nej">Nej</option>
-      </select>
+      {synlig}
+      {skjult && <span className="skjult">{skjult}</span>}
+      {children(id)}
     </label>
   );
 }
@@ -45,105 +28,89 @@ export function Valg({
   saet,
   valg,
   tomTekst = "Ikke oplyst",
-}: {
-  label: string;
-  vaerdi: unknown;
-  saet: (v: string | undefined) => void;
-  valg: [string, string][];
-  tomTekst?: string;
-}) {
-  const id = useId();
+}: FeltProps<string> & { valg: [string, string][]; tomTekst?: string }) {
   return (
-    <label htmlFor={id}>
-      <LabelTekst tekst={label} />
-      <select
-        id={id}
-        value={typeof vaerdi === "string" ? vaerdi : ""}
-        onChange={(e) => saet(e.target.value || undefined)}
-      >
-        <option value="">{tomTekst}</option>
-        {valg.map(([v, t]) => (
-          <option key={v} value={v}>
-            {t}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Felt label={label}>
+      {(id) => (
+        <select
+          id={id}
+          value={typeof vaerdi === "string" ? vaerdi : ""}
+          onChange={(e) => saet(e.target.value || undefined)}
+        >
+          <option value="">{tomTekst}</option>
+          {valg.map(([v, t]) => (
+            <option key={v} value={v}>
+              {t}
+            </option>
+          ))}
+        </select>
+      )}
+    </Felt>
   );
 }
 
-export function Tal({
-  label,
-  vaerdi,
-  saet,
-  heltal = true,
-}: {
-  label: string;
-  vaerdi: unknown;
-  saet: (v: number | undefined) => void;
-  heltal?: boolean;
-}) {
-  const id = useId();
+const JA_NEJ: [string, string][] = [
+  ["ja", "Ja"],
+  ["nej", "Nej"],
+];
+
+/** A yes/no choice: the JSON holds true or false, or nothing when it is not given. */
+export function JaNej({ label, vaerdi, saet }: FeltProps<boolean>) {
   return (
-    <label htmlFor={id}>
-      <LabelTekst tekst={label} />
-      <input
-        id={id}
-        type="number"
-        min={0}
-        step={heltal ? 1 : "any"}
-        value={typeof vaerdi === "number" ? vaerdi : ""}
-        placeholder="Ikke oplyst"
-        onChange={(e) => saet(e.target.value === "" ? undefined : Number(e.target.value))}
-      />
-    </label>
+    <Valg
+      label={label}
+      vaerdi={vaerdi === true ? "ja" : vaerdi === false ? "nej" : undefined}
+      saet={(v) => saet(v === undefined ? undefined : v === "ja")}
+      valg={JA_NEJ}
+    />
   );
 }
 
-export function Tekst({
-  label,
-  vaerdi,
-  saet,
-  paakraevet,
-}: {
-  label: string;
-  vaerdi: unknown;
-  saet: (v: string | undefined) => void;
-  paakraevet?: boolean;
-}) {
-  const id = useId();
+export function Tal({ label, vaerdi, saet, heltal = true }: FeltProps<number> & { heltal?: boolean }) {
   return (
-    <label htmlFor={id}>
-      <LabelTekst tekst={label} />
-      <input
-        id={id}
-        type="text"
-        value={typeof vaerdi === "string" ? vaerdi : ""}
-        required={paakraevet}
-        onChange={(e) => saet(e.target.value || undefined)}
-      />
-    </label>
+    <Felt label={label}>
+      {(id) => (
+        <input
+          id={id}
+          type="number"
+          min={0}
+          step={heltal ? 1 : "any"}
+          value={typeof vaerdi === "number" ? vaerdi : ""}
+          placeholder="Ikke oplyst"
+          onChange={(e) => saet(e.target.value === "" ? undefined : Number(e.target.value))}
+        />
+      )}
+    </Felt>
   );
 }
 
-export function Liste({
-  label,
-  vaerdi,
-  saet,
-}: {
-  label: string;
-  vaerdi: unknown;
-  saet: (v: string[] | undefined) => void;
-}) {
-  const id = useId();
+export function Tekst({ label, vaerdi, saet, paakraevet }: FeltProps<string> & { paakraevet?: boolean }) {
   return (
-    <label htmlFor={id}>
-      <LabelTekst tekst={label} />
-      <ListeFelt
-        id={id}
-        vaerdi={Array.isArray(vaerdi) ? (vaerdi as string[]) : []}
-        onAendring={(v) => saet(v.length ? v : undefined)}
-      />
-    </label>
+    <Felt label={label}>
+      {(id) => (
+        <input
+          id={id}
+          type="text"
+          value={typeof vaerdi === "string" ? vaerdi : ""}
+          required={paakraevet}
+          onChange={(e) => saet(e.target.value || undefined)}
+        />
+      )}
+    </Felt>
+  );
+}
+
+/** A comma-separated list; an empty list is "ikke oplyst", not []. */
+export function Liste({ label, vaerdi, saet }: FeltProps<string[]>) {
+  return (
+    <Felt label={label}>
+      {(id) => (
+        <ListeFelt
+          id={id}
+          vaerdi={Array.isArray(vaerdi) ? (vaerdi as string[]) : []}
+          onAendring={(v) => saet(v.length ? v : undefined)}
+        />
+      )}
+    </Felt>
   );
 }

@@ -1,5 +1,5 @@
-// The result of an assessment as a page that prints well: it names the regelsæt version and hash
-// the decision was made with, the decision's id and time.
+// The result of an assessment as a page that prints well: the decision's id and time and the full
+// hash of the regelsæt it was made with, above the indplacering itself.
 import type { Indplacering } from "../../../engine/index.js";
 import { IndplaceringVisning } from "../faelles/IndplaceringVisning.js";
 
@@ -17,17 +17,9 @@ export function ResultatSide({ r, tidspunkt }: { r: Indplacering & { id?: string
           Udskriv
         </button>
       </div>
+      {/* The regelsæt and its version are named once, in the summary beside the level below; here
+          the hash is given whole because a print has no tooltip for the short one there. */}
       <dl className="noegletal resultat-meta">
-        <div>
-          <dt>Regelsæt</dt>
-          <dd data-testid="resultat-regelsaet">
-            {r.regelsaet.maalgruppe}, {r.regelsaet.kladde ? "kladde" : `version ${r.regelsaet.version ?? "?"}`}
-          </dd>
-        </div>
-        <div>
-          <dt>Hash</dt>
-          <dd className="mono">{r.regelsaet.hash}</dd>
-        </div>
         {r.id && (
           <div>
             <dt>Afgørelsens id</dt>
@@ -37,6 +29,10 @@ export function ResultatSide({ r, tidspunkt }: { r: Indplacering & { id?: string
         <div>
           <dt>Tidspunkt</dt>
           <dd>{tidspunkt.toLocaleString("da-DK")}</dd>
+        </div>
+        <div>
+          <dt>Regelsættets hash</dt>
+          <dd className="mono">{r.regelsaet.hash}</dd>
         </div>
       </dl>
       <IndplaceringVisning r={r} overskrift="Samlet niveau" />
