@@ -1,7 +1,8 @@
 // The embedded database belongs to one process at a time. While the server runs it holds
 // DATA_DIR/laas and writes DATA_DIR/server.json (pid, port) and DATA_DIR/lokal-admin-noegle (an
 // admin key readable only by the owner); the key command then talks to the server over HTTP. When
-// no server runs, the key command takes the lock itself and opens the database directly.
+// no server runs, the key command takes the lock itself and opens the database directly, and so do
+// `npm run backup` and `npm run restore`, each under its own name so a refusal names the right one.
 import { open, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -13,18 +14,26 @@ export const filer = (dataDir: string) => ({
   pglite: join(dataDir, "pglite"),
 });
 
+/** Who holds the lock, as the user is told: "DATA_DIR bruges allerede af …". */
+const INDEHAVERE = {
+  server: "en server",
+  noegle: "nøglekommandoen",
+  backup: "en sikkerhedskopiering",
+  restore: "en gendannelse",
+} as const;
+
 export interface LaasIndhold {
   pid: number;
-  hvem: "server" | "noegle";
+  hvem: keyof typeof INDEHAVERE;
   vaert: string;
   startet: string;
 }
 
 export class LaasOptaget extends Error {
   constructor(readonly indehaver: LaasIndhold) {
-    super(
-      `DATA_DIR bruges allerede af ${indehaver.hvem === "server" ? "en server" : "nøglekommandoen"} (pid ${indehaver.pid}).`,
-    );
+    // The lock file may come from another version of the program: an unknown holder is still a holder.
+    const hvem = Object.hasOwn(INDEHAVERE, indehaver.hvem) ? INDEHAVERE[indehaver.hvem] : "en anden proces";
+    super(`DATA_DIR bruges allerede af ${hvem} (pid ${indehaver.pid}).`);
   }
 }
 

@@ -1,7 +1,7 @@
 // Backup of the embedded database:  npm run backup -- <fil>
-// Takes DATA_DIR's lock (so it refuses while a server or the key command has the database open),
-// writes PGlite's data directory as a gzipped tar (dumpDataDir) to <fil> via a temporary file, and
-// releases the lock. With DATABASE_URL the database belongs to PostgreSQL: use pg_dump (below).
+// Takes DATA_DIR's lock as "backup" (so it refuses while a server, the key command or a restore has
+// the database open), writes PGlite's data directory as a gzipped tar (dumpDataDir) to <fil> via a
+// temporary file, and releases the lock. With DATABASE_URL the database belongs to PostgreSQL: use pg_dump (below).
 import { rename, rm, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -12,7 +12,7 @@ export { PG_DUMP_VEJLEDNING } from "./pglite-kommando.js";
 
 /** Writes a backup of DATA_DIR's embedded database to `fil`; returns its size in bytes. */
 export async function tagBackup(dataDir: string, fil: string): Promise<number> {
-  const frigiv = await tagLaas(dataDir, "noegle");
+  const frigiv = await tagLaas(dataDir, "backup");
   try {
     const db = new PGlite(filer(dataDir).pglite);
     await db.waitReady;

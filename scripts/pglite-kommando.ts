@@ -15,10 +15,13 @@ export async function tjekMigreret(db: PGlite, hvad: string): Promise<void> {
   if (!rows[0]?.n) throw new Error(`${hvad} indeholder ingen migreret database.`);
 }
 
-/** Runs `npm run <navn> -- <fil>` on DATA_DIR's embedded database. */
+/**
+ * Runs `npm run <navn> -- <fil>` on DATA_DIR's embedded database. `naarServerKoerer` is the advice
+ * when a server holds DATA_DIR; the key command, a backup or a restore holding it will finish soon.
+ */
 export async function koerPgliteKommando(
   navn: string,
-  naarLaasOptaget: string,
+  naarServerKoerer: string,
   koer: (dataDir: string, fil: string) => Promise<void>,
 ): Promise<void> {
   const config = laesKonfiguration();
@@ -35,7 +38,8 @@ export async function koerPgliteKommando(
     await koer(config.dataDir, fil);
   } catch (e) {
     if (e instanceof LaasOptaget) {
-      console.error(`${e.message} ${naarLaasOptaget}`);
+      const raad = e.indehaver.hvem === "server" ? naarServerKoerer : "Prøv igen, når den er færdig.";
+      console.error(`${e.message} ${raad}`);
       process.exit(1);
     }
     throw e;

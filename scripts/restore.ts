@@ -1,7 +1,8 @@
 // Restore of the embedded database:  npm run restore -- <fil>
-// Takes DATA_DIR's lock (refuses while a server or the key command has the database open), checks
-// that <fil> opens as a PGlite database with our migrations, moves the current database aside to
-// DATA_DIR/pglite.foer-restore-<tid> (kept, never deleted), and loads <fil> in its place.
+// Takes DATA_DIR's lock as "restore" (refuses while a server, the key command or a backup has the
+// database open), checks that <fil> opens as a PGlite database with our migrations, moves the
+// current database aside to DATA_DIR/pglite.foer-restore-<tid> (kept, never deleted), and loads
+// <fil> in its place.
 import { mkdir, readFile, rename, stat } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -19,7 +20,7 @@ export async function genskab(dataDir: string, fil: string): Promise<string | un
     await proeve.close();
   }
   await mkdir(dataDir, { recursive: true });
-  const frigiv = await tagLaas(dataDir, "noegle");
+  const frigiv = await tagLaas(dataDir, "restore");
   try {
     const { pglite } = filer(dataDir);
     let gammel: string | undefined;

@@ -1,13 +1,15 @@
 // One database interface over the embedded PostgreSQL (PGlite) and a PostgreSQL server (pg), so
 // that the stores, the migrations and the tests are written once for both.
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, rename, rm, rmdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { lever } from "../lokal.js";
 
 export interface Resultat<T> {
   rows: T[];
@@ -39,6 +41,7 @@ const START_PARAMS = [...PGlite.defaultStartParams, "-c", SHARED_BUFFERS];
 
 /** Wraps a PGlite instance: in memory when `dataDir` is undefined, else in that folder. */
 export async function openPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) await rydForladteOprettelser(dataDir);
   if (dataDir && !findes(dataDir)) await opret(dataDir);
   const db = new PGlite({ dataDir, startParams: START_PARAMS, initDbStartParams: ["-c", SHARED_BUFFERS] });
   await db.waitReady;
@@ -55,25 +58,34 @@ function findes(dataDir: string): boolean {
 // of about 750 MB RSS, most of which the process keeps after the instance has closed. So a new
 // database is made in a short-lived child process, in a folder beside the target that is renamed
 // into place only once it is complete (a crash half-way leaves no half-made database behind).
+// The folder is the child's own, `<dataDir>.ny-<child pid>-<random>`: a child orphaned by a killed
+// server keeps writing for a few seconds (initdb blocks its event loop), and a restart must neither
+// delete a folder under it nor build in it. Folders whose child has ended are removed at the next open.
 const OPRET = `
 const { PGlite } = await import("@electric-sql/pglite");
-const [mappe, valg] = process.argv.slice(1);
-const db = new PGlite(mappe, JSON.parse(valg));
+const [praefiks, token, valg] = process.argv.slice(1);
+const db = new PGlite(praefiks + "-" + process.pid + "-" + token, JSON.parse(valg));
 await db.waitReady;
 await db.close();
 `;
 
 async function opret(dataDir: string): Promise<void> {
-  const ny = `${dataDir}.ny`;
   const valg = { startParams: START_PARAMS, initDbStartParams: ["-c", SHARED_BUFFERS] };
   await mkdir(dirname(dataDir), { recursive: true });
-  await rm(ny, { recursive: true, force: true });
-  try {
-    await promisify(execFile)(process.execPath, ["--input-type=module", "-e", OPRET, ny, JSON.stringify(valg)], {
+  const token = randomBytes(6).toString("hex");
+  const barn = promisify(execFile)(
+    process.execPath,
+    ["--input-type=module", "-e", OPRET, `${dataDir}.ny`, token, JSON.stringify(valg)],
+    {
       // From this folder the child resolves @electric-sql/pglite as this module does.
       cwd: fileURLToPath(new URL(".", import.meta.url)),
       maxBuffer: 1024 * 1024,
-    });
+    },
+  );
+  // The child is node itself (no shell), so its pid is the one it names its folder with.
+  const ny = `${dataDir}.ny-${barn.child.pid}-${token}`;
+  try {
+    await barn;
   } catch (e) {
     await rm(ny, { recursive: true, force: true });
     const { stderr } = e as { stderr?: string };
@@ -81,6 +93,24 @@ async function opret(dataDir: string): Promise<void> {
   }
   if (existsSync(dataDir)) await rmdir(dataDir);
   await rename(ny, dataDir);
+}
+
+/**
+ * Removes the creation folders beside `dataDir` that no running process writes in: those of
+ * children that have ended (killed, or finished after their server was killed), and the plain
+ * `<dataDir>.ny` of earlier versions. What cannot be removed now is tried again at the next open.
+ */
+async function rydForladteOprettelser(dataDir: string): Promise<void> {
+  const mappe = dirname(dataDir);
+  const praefiks = `${basename(dataDir)}.ny`;
+  const navne = await readdir(mappe).catch(() => [] as string[]);
+  for (const navn of navne) {
+    if (!navn.startsWith(praefiks)) continue;
+    const ejer = /^-(\d+)-[0-9a-f]+$/.exec(navn.slice(praefiks.length));
+    if (navn !== praefiks && !ejer) continue;
+    if (ejer && lever(Number(ejer[1]))) continue;
+    await rm(join(mappe, navn), { recursive: true, force: true }).catch(() => {});
+  }
 }
 
 export function fraPglite(db: PGlite): Database {

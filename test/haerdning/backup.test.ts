@@ -1,14 +1,16 @@
 // Operations: `npm run backup` / `npm run restore` for the embedded database. Back up, change,
 // restore, and the old state is back; both refuse while a server holds DATA_DIR; a broken backup
-// file is refused before anything is touched; with DATABASE_URL they point to pg_dump.
+// file is refused before anything is touched; with DATABASE_URL they point to pg_dump; while they
+// run, DATA_DIR's lock names them ("backup", "restore"), not the key command.
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROD } from "../../api/app.js";
+import { filer } from "../../api/lokal.js";
 import { PG_DUMP_VEJLEDNING } from "../../scripts/backup.js";
 import { genskab } from "../../scripts/restore.js";
 import { testRegelsaet } from "../api/hjaelpere.js";
@@ -20,6 +22,26 @@ const kommando = (script: string, dataDir: string, ...args: string[]) =>
     cwd: ROD,
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
   });
+
+/** Runs a command and notes the holders DATA_DIR's lock names while it runs: [hvem, pid is the command's]. */
+async function medLaas(script: string, dataDir: string, ...args: string[]) {
+  const indehavere = new Set<string>();
+  const koersel = kommando(script, dataDir, ...args);
+  const pid = koersel.child.pid;
+  const kig = setInterval(() => {
+    try {
+      const l = JSON.parse(readFileSync(filer(dataDir).laas, "utf8")) as { hvem: string; pid: number };
+      indehavere.add(`${l.hvem} ${l.pid === pid ? "selv" : "en anden"}`);
+    } catch {
+      // No lock (yet, or any more), or one half-written.
+    }
+  }, 5);
+  try {
+    return { svar: await koersel, laast: [...indehavere] };
+  } finally {
+    clearInterval(kig);
+  }
+}
 
 const hent = (url: string, noegle: string, metode = "GET", krop?: unknown) =>
   fetch(url, {
@@ -62,8 +84,9 @@ describe("backup og restore af den indlejrede database", () => {
 
     s.proces.kill("SIGTERM");
     expect(await s.slut).toBe(0);
-    const b = await kommando("backup", dataDir, fil);
+    const { svar: b, laast: laastAfBackup } = await medLaas("backup", dataDir, fil);
     expect(b.stdout).toContain("skrevet til");
+    expect(laastAfBackup).toEqual(["backup selv"]);
     expect(existsSync(fil)).toBe(true);
 
     // Change: a second version and a new key.
@@ -74,8 +97,9 @@ describe("backup og restore af den indlejrede database", () => {
     s.proces.kill("SIGTERM");
     expect(await s.slut).toBe(0);
 
-    const r = await kommando("restore", dataDir, fil);
+    const { svar: r, laast: laastAfRestore } = await medLaas("restore", dataDir, fil);
     expect(r.stdout).toContain("genskabt");
+    expect(laastAfRestore).toEqual(["restore selv"]);
     expect((await readdir(dataDir)).some((f) => f.startsWith("pglite.foer-restore-"))).toBe(true);
 
     s = await startProces({ DATA_DIR: dataDir });

@@ -1,0 +1,81 @@
+// DATA_DIR's lock: a refusal names the process that holds the folder (server, key command, backup,
+// restore), and a lock left by a process that has ended is taken over.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ROD } from "../../api/app.js";
+import { filer, LaasOptaget, tagLaas } from "../../api/lokal.js";
+
+const boern: ChildProcess[] = [];
+
+/** Another process that takes DATA_DIR's lock as `hvem` and holds it until it is killed. */
+function holdLaas(dataDir: string, hvem: string): Promise<ChildProcess> {
+  const kode = `const { tagLaas } = await import(process.argv[1]);
+await tagLaas(process.argv[2], process.argv[3]);
+console.log("holder");
+setInterval(() => {}, 60_000);`;
+  const barn = spawn(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "-e", kode, join(ROD, "api/lokal.ts"), dataDir, hvem],
+    { cwd: ROD, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  boern.push(barn);
+  return new Promise((resolve, reject) => {
+    barn.stdout?.on("data", (d) => {
+      if (String(d).includes("holder")) resolve(barn);
+    });
+    barn.on("exit", (kode) => reject(new Error(`låseholderen stoppede (${kode})`)));
+  });
+}
+
+const slut = (barn: ChildProcess) =>
+  new Promise((r) => (barn.exitCode !== null || barn.signalCode !== null ? r(null) : barn.on("exit", r)));
+
+afterEach(async () => {
+  for (const b of boern.splice(0)) {
+    if (b.exitCode === null && b.signalCode === null) b.kill("SIGKILL");
+    await slut(b);
+  }
+});
+
+describe("DATA_DIR's lås", () => {
+  it.each([
+    ["server", "en server"],
+    ["noegle", "nøglekommandoen"],
+    ["backup", "en sikkerhedskopiering"],
+    ["restore", "en gendannelse"],
+  ] as const)("en lås holdt af %s nævner %s", async (hvem, navn) => {
+    const dataDir = await mkdtemp(join(tmpdir(), "laas-"));
+    const barn = await holdLaas(dataDir, hvem);
+    const fejl = await tagLaas(dataDir, "server").catch((e: unknown) => e);
+    expect(fejl).toBeInstanceOf(LaasOptaget);
+    expect((fejl as LaasOptaget).indehaver).toMatchObject({ hvem, pid: barn.pid });
+    expect((fejl as LaasOptaget).message).toBe(`DATA_DIR bruges allerede af ${navn} (pid ${barn.pid}).`);
+    // The holder's lock is untouched by the refusal.
+    expect(JSON.parse(await readFile(filer(dataDir).laas, "utf8"))).toMatchObject({ hvem, pid: barn.pid });
+
+    // Once the holder has ended, its lock is stale and is taken over.
+    barn.kill("SIGKILL");
+    await slut(barn);
+    const frigiv = await tagLaas(dataDir, "noegle");
+    expect(JSON.parse(await readFile(filer(dataDir).laas, "utf8"))).toMatchObject({ hvem: "noegle", pid: process.pid });
+    await frigiv();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("en lås fra en ukendt slags proces respekteres og nævnes som en anden proces", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "laas-"));
+    const barn = spawn(process.execPath, ["-e", "setInterval(() => {}, 60_000)"], { stdio: "ignore" });
+    boern.push(barn);
+    const pid = barn.pid ?? 0;
+    const fremmed = { pid, hvem: "fremtidig-kommando", vaert: hostname(), startet: new Date().toISOString() };
+    await writeFile(filer(dataDir).laas, JSON.stringify(fremmed));
+    await expect(tagLaas(dataDir, "backup")).rejects.toThrow(
+      `DATA_DIR bruges allerede af en anden proces (pid ${pid}).`,
+    );
+    expect(JSON.parse(await readFile(filer(dataDir).laas, "utf8"))).toEqual(fremmed);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+});
