@@ -131,6 +131,9 @@ async function main(): Promise<void> {
         await koer(k, overHttp(info.port, info.vaert, info.noegle));
         return;
       }
+      // A backup or restore is not waited for: it may take minutes.
+      if (e.indehaver.hvem === "backup" || e.indehaver.hvem === "restore")
+        throw new Error(`${e.message} Prøv igen, når den er færdig.`);
       if (forsoeg >= 50) {
         throw new Error(`${e.message} Den svarer ikke; prøv igen, når den er startet eller stoppet.`);
       }

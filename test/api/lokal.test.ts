@@ -1,9 +1,10 @@
 // DATA_DIR's lock: a refusal names the process that holds the folder (server, key command, backup,
 // restore), and a lock left by a process that has ended is taken over.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROD } from "../../api/app.js";
 import { filer, LaasOptaget, tagLaas } from "../../api/lokal.js";
@@ -62,6 +63,27 @@ describe("DATA_DIR's lås", () => {
     const frigiv = await tagLaas(dataDir, "noegle");
     expect(JSON.parse(await readFile(filer(dataDir).laas, "utf8"))).toMatchObject({ hvem: "noegle", pid: process.pid });
     await frigiv();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("nøglekommandoen venter ikke på en sikkerhedskopiering, men siger det med det samme", {
+    timeout: 30_000,
+  }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "laas-"));
+    const barn = await holdLaas(dataDir, "backup");
+    const start = Date.now();
+    const fejl = (await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/noegle.ts", "liste"], {
+      cwd: ROD,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+    }).catch((e: unknown) => e)) as { code?: number; stderr?: string };
+    expect(fejl.code).not.toBe(0);
+    expect(fejl.stderr).toContain(
+      `DATA_DIR bruges allerede af en sikkerhedskopiering (pid ${barn.pid}). Prøv igen, når den er færdig.`,
+    );
+    // It did not sit out the 10 s it gives a server that is starting.
+    expect(Date.now() - start).toBeLessThan(8_000);
+    // The backup's lock is untouched.
+    expect(JSON.parse(await readFile(filer(dataDir).laas, "utf8"))).toMatchObject({ hvem: "backup", pid: barn.pid });
     await rm(dataDir, { recursive: true, force: true });
   });
 
