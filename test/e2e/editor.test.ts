@@ -276,6 +276,23 @@ describe("browser-editoren", () => {
       await p.emulateMedia({ media: "print" });
       await skaermbillede(p, "vurdering-udskrift", true);
       await p.emulateMedia({ media: "screen" });
+      // The time as elsewhere in the app: date and minutes, no seconds.
+      const tidspunkt = side.locator("dl > div", { has: p.locator("dt", { hasText: /^Tidspunkt$/ }) }).locator("dd");
+      expect(await tidspunkt.textContent()).toMatch(/^\d{1,2}\. \S+ \d{4},? \d{1,2}[.:]\d{2}$/);
+
+      // Missing staff information is named in Danish, in the list and in the reasons, not by the
+      // engine's path (a new staff member has only an employment type).
+      await p.getByRole("button", { name: "Tilføj medarbejder" }).click();
+      await p.getByRole("button", { name: "Indplacér" }).click();
+      const manglende = side.locator(".manglende");
+      await expect.poll(() => manglende.textContent()).toContain("Medarbejdernes uddannelser");
+      expect(await manglende.getByText("Medarbejdernes uddannelser").getAttribute("title")).toBe(
+        "medarbejdere[].uddannelser",
+      );
+      expect(await side.locator(".naeste-niveau, .parametre-tabel").allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining("Medarbejdernes uddannelser")]),
+      );
+      expect(await side.textContent()).not.toContain("medarbejdere[]");
 
       // A field left "ikke oplyst" is listed as missing, not counted as not met.
       await p.getByLabel("Godkendt af socialtilsynet").selectOption("");

@@ -2,18 +2,18 @@
 // (every condition with the threshold, the provider's value and whether it held), the missing
 // information, and what it takes to reach the next level.
 import type { Forklaring, Indplacering, ParameterResultat } from "../../../engine/index.js";
+import { feltNavn, medFeltNavne } from "./felt-navne.js";
 import { kortHash } from "./format.js";
 import { niveauNavn } from "./niveau.js";
 
-const FELT_TEKST: Record<string, string> = {
-  godkendt: "Godkendt af socialtilsynet",
-  aldersgruppe: "Aldersgruppe",
-  "leverandoer.type": "Leverandørtype",
-  medarbejdere: "Medarbejdere",
-};
-
-export function feltNavn(f: string): string {
-  return FELT_TEKST[f] ?? f;
+/** Missing information by its Danish name; the engine's path stays in the title for experts. */
+function FeltNavne({ stier }: { stier: readonly string[] }) {
+  return stier.map((s, i) => (
+    <span key={s}>
+      {i > 0 && ", "}
+      <span title={s}>{feltNavn(s)}</span>
+    </span>
+  ));
 }
 
 export function NiveauMaerke({ niveau }: { niveau: string }) {
@@ -44,7 +44,7 @@ function Betingelser({ f }: { f: Forklaring }) {
   if (f.type === "betingelse") {
     return (
       <li>
-        <Ikon opfyldt={f.opfyldt} /> {f.tekst}
+        <Ikon opfyldt={f.opfyldt} /> {medFeltNavne(f.tekst, f.mangler)}
       </li>
     );
   }
@@ -81,7 +81,7 @@ function ParameterRaekke({ p }: { p: ParameterResultat }) {
           </div>
         )}
       </td>
-      <td>{p.manglendeOplysninger.length > 0 ? p.manglendeOplysninger.map(feltNavn).join(", ") : "–"}</td>
+      <td>{p.manglendeOplysninger.length > 0 ? <FeltNavne stier={p.manglendeOplysninger} /> : "–"}</td>
       <td>
         <details>
           <summary>Begrundelse</summary>
@@ -155,7 +155,7 @@ export function IndplaceringVisning({ r, overskrift = "Indplacering" }: { r: Ind
           <ul>
             {r.manglendeOplysninger.map((m) => (
               <li key={m}>
-                <code>{feltNavn(m)}</code>
+                <span title={m}>{feltNavn(m)}</span>
               </li>
             ))}
           </ul>
@@ -170,7 +170,8 @@ export function IndplaceringVisning({ r, overskrift = "Indplacering" }: { r: Ind
               {r.naesteNiveau.mangler.map((m, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole on every result
                 <li key={i}>
-                  <strong>{r.parametre.find((p) => p.id === m.parameter)?.navn ?? m.parameter}:</strong> {m.tekst}
+                  <strong>{r.parametre.find((p) => p.id === m.parameter)?.navn ?? m.parameter}:</strong>{" "}
+                  {medFeltNavne(m.tekst, m.mangler)}
                   {m.alternativ && <span className="diskret"> (ét af flere alternativer)</span>}
                 </li>
               ))}

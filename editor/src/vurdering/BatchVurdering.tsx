@@ -3,7 +3,8 @@
 import { useId, useRef, useState } from "react";
 import { fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
-import { feltNavn, NiveauMaerke } from "../faelles/IndplaceringVisning.js";
+import { feltNavn } from "../faelles/felt-navne.js";
+import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { laesFil } from "../faelles/laes-fil.js";
 import { Fejlboks, Fremdrift } from "../faelles/Status.js";
 

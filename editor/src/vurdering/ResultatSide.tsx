@@ -1,6 +1,7 @@
 // The result of an assessment as a page that prints well: the decision's id and time and the full
 // hash of the regelsæt it was made with, above the indplacering itself.
 import type { Indplacering } from "../../../engine/index.js";
+import { datoTid } from "../faelles/format.js";
 import { IndplaceringVisning } from "../faelles/IndplaceringVisning.js";
 
 export function ResultatSide({ r, tidspunkt }: { r: Indplacering & { id?: string }; tidspunkt: Date }) {
@@ -28,7 +29,7 @@ export function ResultatSide({ r, tidspunkt }: { r: Indplacering & { id?: string
         )}
         <div>
           <dt>Tidspunkt</dt>
-          <dd>{tidspunkt.toLocaleString("da-DK")}</dd>
+          <dd>{datoTid(tidspunkt.toISOString())}</dd>
         </div>
         <div>
           <dt>Regelsættets hash</dt>
