@@ -10,7 +10,7 @@ import { byggEditorHvisForaeldet } from "./bygning.js";
 import { type Browser, startChromium } from "./chromium.js";
 import { escapeRegex, logInd, overvaagFejl, skaermbillede, soegIEditor, ventPaaMonaco } from "./hjaelpere.js";
 import { opretNoegle, type Server, startServer } from "./server.js";
-import { eksempler, findTaerskelAendring, type TaerskelValg } from "./taerskel-valg.js";
+import { eksempler, findTaerskelAendring, pilot, type TaerskelValg } from "./taerskel-valg.js";
 
 const MAALGRUPPE = "autisme";
 const TRIN = 60_000;
@@ -372,6 +372,72 @@ describe("browser-editoren", () => {
         .getByRole("row", { name: /e2e-ny/ })
         .getByText("Tilbagekaldt")
         .waitFor();
+    },
+    TRIN,
+  );
+
+  it(
+    "viser formularen og testpanelet på dansk: navne frem for id'er, decimalkomma",
+    async () => {
+      const p = forfatter;
+      const maalgruppe = "synsnedsaettelse";
+      const r = pilot(maalgruppe);
+      await p.goto(`${server.url}/regelsaet/${maalgruppe}`);
+      await ventPaaMonaco(p);
+
+      // Numbers with a decimal comma; the policy's own labels are words, not code.
+      await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
+      expect(await p.getByLabel("indplacering.vaegtet.moderat.minScore", { exact: true }).inputValue()).toBe("1,875");
+      const label = p.locator("label", { hasText: "Referenceantal aktive parametre" });
+      expect(await label.evaluate((l) => getComputedStyle(l).fontFamily)).not.toMatch(/mono/i);
+
+      // The example providers by Danish type and age group, not the JSON's codes.
+      await p.getByRole("tab", { name: "Test", exact: true }).click();
+      const leverandoer = p.getByLabel("Leverandør", { exact: true });
+      const valgmuligheder = (await leverandoer.locator("option").allTextContents()).join(" | ");
+      expect(valgmuligheder).toContain("(matrikelløs, ");
+      expect(valgmuligheder).not.toMatch(/matrikelloes|boern|doegninstitution/);
+
+      // A requirement that is not met names the parameter. With one parameter enough for
+      // moderat, find a provider with a parameter below moderat and require that parameter.
+      await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
+      await p.getByLabel("indplacering.moderat.minParametre", { exact: true }).fill("1");
+      await p.getByRole("tab", { name: "Test", exact: true }).click();
+      const niveau = p.getByTestId("indplacering-niveau");
+      let krav: { navn: string; id: string } | undefined;
+      for (const v of eksempler(maalgruppe)) {
+        await leverandoer.selectOption(v.leverandoer.id);
+        await expect
+          .poll(() => p.locator(".indplacering .noegletal").textContent(), { timeout: 10_000 })
+          .toContain(v.leverandoer.navn ?? v.leverandoer.id);
+        if ((await niveau.textContent()) !== "Moderat") continue;
+        for (const raekke of await p.locator(".parametre-tabel tbody tr").all()) {
+          const navn = ((await raekke.locator("th").textContent()) ?? "").trim();
+          const id = r.parametre.find((x) => x.navn === navn)?.id;
+          if (id && /^(Let|Ingen)$/.test(((await raekke.locator(".niveau").textContent()) ?? "").trim())) {
+            krav = { navn, id };
+            break;
+          }
+        }
+        if (krav) break;
+      }
+      if (!krav) throw new Error(`E2E: ingen eksempelleverandør i ${maalgruppe} har en parameter under moderat`);
+      await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
+      // click, not check(): the form follows the JSON text one (deferred) render later.
+      const kravFelt = p.getByRole("group", { name: /Krav for moderat niveau/ }).getByLabel(krav.navn, { exact: true });
+      await kravFelt.click();
+      await expect.poll(() => kravFelt.isChecked()).toBe(true);
+      await p.getByRole("tab", { name: "Test", exact: true }).click();
+      const advarsel = p.locator(".indplacering .advarsel", { hasText: "Krav for moderat niveau ikke opfyldt" });
+      await advarsel.waitFor({ timeout: 10_000 });
+      expect(await advarsel.textContent()).toContain(krav.navn);
+      expect(await advarsel.textContent()).not.toContain(krav.id);
+      // The regelsæt by its title, as on the rest of the page.
+      const regelsaet = p
+        .locator(".indplacering dl > div", { has: p.locator("dt", { hasText: /^Regelsæt$/ }) })
+        .locator("dd");
+      expect(await regelsaet.textContent()).toContain(`${r.titel}, kladde`);
+      await skaermbillede(p, "regelsaet-test-krav");
     },
     TRIN,
   );

@@ -3,7 +3,7 @@
 // information, and what it takes to reach the next level.
 import type { Forklaring, Indplacering, ParameterResultat } from "../../../engine/index.js";
 import { feltNavn, medFeltNavne } from "./felt-navne.js";
-import { kortHash } from "./format.js";
+import { kortHash, tal } from "./format.js";
 import { niveauNavn } from "./niveau.js";
 
 /** Missing information by its Danish name; the engine's path stays in the title for experts. */
@@ -101,8 +101,18 @@ function ParameterRaekke({ p }: { p: ParameterResultat }) {
   );
 }
 
-export function IndplaceringVisning({ r, overskrift = "Indplacering" }: { r: Indplacering; overskrift?: string }) {
+export function IndplaceringVisning({
+  r,
+  overskrift = "Indplacering",
+  regelsaetTitel,
+}: {
+  r: Indplacering;
+  overskrift?: string;
+  /** The regelsæt's title, where the page has it; the result itself carries only the målgruppe's id. */
+  regelsaetTitel?: string;
+}) {
   const o = r.politik.optaelling;
+  const parameterNavn = (id: string) => r.parametre.find((p) => p.id === id)?.navn ?? id;
   return (
     <section className="indplacering" aria-label={overskrift}>
       <div className="indplacering-hoved">
@@ -123,7 +133,7 @@ export function IndplaceringVisning({ r, overskrift = "Indplacering" }: { r: Ind
           <div>
             <dt>Regelsæt</dt>
             <dd>
-              {r.regelsaet.maalgruppe}
+              {regelsaetTitel || r.regelsaet.maalgruppe}
               {r.regelsaet.kladde
                 ? ", kladde"
                 : r.regelsaet.version !== undefined
@@ -138,14 +148,15 @@ export function IndplaceringVisning({ r, overskrift = "Indplacering" }: { r: Ind
             <dt>Parametre</dt>
             <dd>
               {o.hoej} højt · {o.moderat} moderat · {o.let} let · {o.ingen} ingen
-              {r.politik.score !== undefined && <div className="diskret">Score {r.politik.score.toFixed(3)}</div>}
+              {r.politik.score !== undefined && <div className="diskret">Score {tal(r.politik.score, 3)}</div>}
             </dd>
           </div>
         </dl>
       </div>
       {r.politik.kravIkkeOpfyldt.map((k) => (
         <p key={k.niveau} className="advarsel">
-          Krav for {niveauNavn(k.niveau).toLowerCase()} niveau ikke opfyldt: {k.parametre.join(", ")}.
+          Krav for {niveauNavn(k.niveau).toLowerCase()} niveau ikke opfyldt: {k.parametre.map(parameterNavn).join(", ")}
+          .
         </p>
       ))}
       {r.manglendeOplysninger.length > 0 && (
@@ -170,8 +181,7 @@ export function IndplaceringVisning({ r, overskrift = "Indplacering" }: { r: Ind
               {r.naesteNiveau.mangler.map((m, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole on every result
                 <li key={i}>
-                  <strong>{r.parametre.find((p) => p.id === m.parameter)?.navn ?? m.parameter}:</strong>{" "}
-                  {medFeltNavne(m.tekst, m.mangler)}
+                  <strong>{parameterNavn(m.parameter)}:</strong> {medFeltNavne(m.tekst, m.mangler)}
                   {m.alternativ && <span className="diskret"> (ét af flere alternativer)</span>}
                 </li>
               ))}

@@ -1,5 +1,6 @@
 // A number input that lets the user type freely ("0," or "") and reports only valid numbers.
-// Shares (0–1) can be shown as percentages.
+// Shares (0–1) can be shown as percentages. Numbers are shown the Danish way (2,875), and a dot
+// typed by the user is accepted too.
 import { useEffect, useId, useState } from "react";
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
   beskrivelseId?: string;
   skyder?: boolean;
   skjulLabel?: boolean;
+  /** The label is a threshold's dotted name (`uddannelse.moderat.minAndel`): shown as code. */
+  kode?: boolean;
 }
 
 const rund = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -22,7 +25,8 @@ const rund = (v: number) => Math.round(v * 1e6) / 1e6;
 export function TalFelt(p: Props) {
   const autoId = useId();
   const id = p.id ?? autoId;
-  const vis = (v: number | undefined) => (v === undefined ? "" : String(rund(p.procent ? v * 100 : v)));
+  const vis = (v: number | undefined) =>
+    v === undefined ? "" : String(rund(p.procent ? v * 100 : v)).replace(".", ",");
   const [tekst, setTekst] = useState(vis(p.vaerdi));
   const [ugyldig, setUgyldig] = useState(false);
 
@@ -51,7 +55,7 @@ export function TalFelt(p: Props) {
   return (
     <span className="talfelt">
       <label htmlFor={id} className={p.skjulLabel ? "skjult" : undefined}>
-        {p.label}
+        {p.kode ? <code>{p.label}</code> : p.label}
       </label>
       <span className="talfelt-input">
         <input
@@ -76,7 +80,7 @@ export function TalFelt(p: Props) {
           step={trin}
           value={Number(tekst.replace(",", ".")) || 0}
           disabled={p.kunLaes}
-          onChange={(e) => skift(e.target.value)}
+          onChange={(e) => skift(e.target.value.replace(".", ","))}
         />
       )}
     </span>

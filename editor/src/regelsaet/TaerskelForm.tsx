@@ -6,6 +6,7 @@ import { useId } from "react";
 import type { Indplaceringspolitik, Parameter, Taerskel } from "../../../engine/index.js";
 import { ListeFelt } from "../faelles/ListeFelt.js";
 import { TalFelt } from "../faelles/TalFelt.js";
+import { vaerdiNavn } from "../faelles/vaerdi-navne.js";
 
 interface Props {
   vaerdi: unknown;
@@ -32,17 +33,6 @@ function somForm(v: unknown): Form | null {
   };
 }
 
-const VARIANT_TEKST: Record<string, string> = {
-  boern: "børn",
-  unge: "unge",
-  voksne: "voksne",
-  botilbud: "botilbud",
-  doegninstitution: "døgninstitution",
-  dagtilbud: "dagtilbud",
-  matrikelloes: "matrikelløs",
-  andet: "andet",
-};
-
 function TaerskelRaekke({ navn, t, aendre, kunLaes }: { navn: string; t: Taerskel } & Omit<Props, "vaerdi">) {
   const beskrivelseId = useId();
   const procent = t.enhed === "andel";
@@ -66,6 +56,7 @@ function TaerskelRaekke({ navn, t, aendre, kunLaes }: { navn: string; t: Taerske
         ) : (
           <TalFelt
             label={navn}
+            kode
             vaerdi={t.vaerdi as number}
             procent={procent}
             min={t.min ?? (procent ? 0 : undefined)}
@@ -88,13 +79,12 @@ function TaerskelRaekke({ navn, t, aendre, kunLaes }: { navn: string; t: Taerske
       {!erListe && (t.varianter ?? []).length > 0 && (
         <ul className="varianter">
           {(t.varianter ?? []).map((v, i) => {
-            const hvem = [...(v.naar.aldersgruppe ?? []), ...(v.naar.leverandoertype ?? [])]
-              .map((x) => VARIANT_TEKST[x] ?? x)
-              .join(", ");
+            const hvem = [...(v.naar.aldersgruppe ?? []), ...(v.naar.leverandoertype ?? [])].map(vaerdiNavn).join(", ");
             return (
               <li key={v.navn}>
                 <TalFelt
                   label={`${navn}@${v.navn} (${hvem})`}
+                  kode
                   vaerdi={v.vaerdi as number}
                   procent={procent}
                   kunLaes={kunLaes}

@@ -10,6 +10,7 @@ import {
 } from "../../../engine/index.js";
 import { eksempeldata, leverandoerNavn } from "../faelles/eksempler.js";
 import { IndplaceringVisning } from "../faelles/IndplaceringVisning.js";
+import { vaerdiNavn } from "../faelles/vaerdi-navne.js";
 
 interface Props {
   maalgruppe: string;
@@ -82,7 +83,9 @@ export function TestPanel({ maalgruppe, regelsaet, kladde }: Props) {
         <select id={vaelgId} value={valgt} onChange={(e) => setValgt(e.target.value)}>
           {data.map((d) => (
             <option key={d.leverandoer.id} value={d.leverandoer.id}>
-              {leverandoerNavn(d)} ({d.leverandoer.type ?? "type ikke oplyst"}, {d.aldersgruppe ?? "alder ikke oplyst"})
+              {`${leverandoerNavn(d)} (${d.leverandoer.type ? vaerdiNavn(d.leverandoer.type) : "type ikke oplyst"}, ${
+                d.aldersgruppe ? vaerdiNavn(d.aldersgruppe) : "alder ikke oplyst"
+              })`}
             </option>
           ))}
           <option value="egen">Indsæt eget vurderingsgrundlag …</option>
@@ -106,7 +109,11 @@ export function TestPanel({ maalgruppe, regelsaet, kladde }: Props) {
       <div aria-live="polite">
         {udfald && "fejl" in udfald && <p className="fejl">{udfald.fejl}</p>}
         {udfald && "r" in udfald && (
-          <IndplaceringVisning r={udfald.r} overskrift={kladde ? "Resultat med kladden" : "Resultat"} />
+          <IndplaceringVisning
+            r={udfald.r}
+            overskrift={kladde ? "Resultat med kladden" : "Resultat"}
+            regelsaetTitel={regelsaet?.titel}
+          />
         )}
       </div>
     </div>

@@ -76,6 +76,7 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
               ) : (
                 <TalFelt
                   label={navn}
+                  kode
                   vaerdi={v}
                   procent={t?.enhed === "andel"}
                   onAendring={(x) => saet({ ...a, taerskler: { ...a.taerskler, [navn]: x } })}
