@@ -237,6 +237,8 @@ describe("browser-editoren", () => {
       const oversigt = p.getByTestId("diff-oversigt");
       await oversigt.waitFor();
       expect(await oversigt.textContent()).toContain(valg.navn);
+      // The weight changed in the conflict above, by the parameter's name and with a decimal comma.
+      expect(await oversigt.textContent()).toContain("Vægt for Hjælpemidler og teknologi: 1 → 0,5");
       await p.getByTestId("diff-editor").locator(".monaco-diff-editor").waitFor();
       await p.waitForTimeout(500);
       await skaermbillede(p, "historik");

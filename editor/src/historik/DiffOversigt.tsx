@@ -1,6 +1,9 @@
 // The server's summary of what changed between two versions (GET …/diff): thresholds, weights,
-// parameters, conditions, policy and golden cases, in words.
+// parameters, conditions, policy and golden cases, in words. Parameters are named by their
+// Danish names (the summary gives ids), numbers and levels the Danish way.
 import type { ReactNode } from "react";
+import { tal } from "../faelles/format.js";
+import { niveauNavn } from "../faelles/niveau.js";
 
 type Felt = { felt: string; fra?: unknown; til?: unknown };
 
@@ -26,7 +29,8 @@ export interface DiffSvar {
   testtilfaelde?: { tilfoejet?: string[]; fjernet?: string[]; aendret?: string[] };
 }
 
-const vis = (v: unknown) => (v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v));
+const vis = (v: unknown) =>
+  v === undefined ? "–" : typeof v === "string" ? v : typeof v === "number" ? tal(v, 6) : JSON.stringify(v);
 
 function FraTil({ f }: { f: Felt }) {
   return (
@@ -36,8 +40,10 @@ function FraTil({ f }: { f: Felt }) {
   );
 }
 
-export function DiffOversigt({ d }: { d: DiffSvar }) {
+/** `navne`: parameter id → name, from the two versions compared (an id without a name is shown as is). */
+export function DiffOversigt({ d, navne = {} }: { d: DiffSvar; navne?: Readonly<Record<string, string>> }) {
   if (d.identisk) return <p>De to versioner er ens.</p>;
+  const navn = (id: string) => (Object.hasOwn(navne, id) ? (navne[id] ?? id) : id);
   const punkter: { noegle: string; indhold: ReactNode }[] = [];
   for (const f of d.generelt ?? []) punkter.push({ noegle: `g${f.felt}`, indhold: <FraTil f={f} /> });
   for (const t of d.taerskler?.tilfoejet ?? [])
@@ -72,14 +78,14 @@ export function DiffOversigt({ d }: { d: DiffSvar }) {
   for (const x of p?.tilfoejet ?? []) punkter.push({ noegle: `p+${x.id}`, indhold: <>Ny parameter {x.navn}</> });
   for (const x of p?.fjernet ?? [])
     punkter.push({ noegle: `p-${x.id}`, indhold: <>Parameteren {x.navn} er fjernet</> });
-  for (const id of p?.aktiveret ?? []) punkter.push({ noegle: `pa${id}`, indhold: <>{id} er slået til</> });
-  for (const id of p?.deaktiveret ?? []) punkter.push({ noegle: `pd${id}`, indhold: <>{id} er slået fra</> });
+  for (const id of p?.aktiveret ?? []) punkter.push({ noegle: `pa${id}`, indhold: <>{navn(id)} er slået til</> });
+  for (const id of p?.deaktiveret ?? []) punkter.push({ noegle: `pd${id}`, indhold: <>{navn(id)} er slået fra</> });
   for (const v of p?.vaegte ?? [])
     punkter.push({
       noegle: `pv${v.id}`,
       indhold: (
         <>
-          Vægt for {v.id}: {v.fra} → {v.til}
+          Vægt for {navn(v.id)}: {tal(v.fra, 6)} → {tal(v.til, 6)}
         </>
       ),
     });
@@ -89,7 +95,7 @@ export function DiffOversigt({ d }: { d: DiffSvar }) {
         noegle: `pt${t.id}${f.felt}`,
         indhold: (
           <>
-            Tekst i {t.id}: <code>{f.felt}</code> er ændret
+            Tekst i {navn(t.id)}: <code>{f.felt}</code> er ændret
           </>
         ),
       });
@@ -98,7 +104,7 @@ export function DiffOversigt({ d }: { d: DiffSvar }) {
       noegle: `pb${b.id}${b.niveau}`,
       indhold: (
         <>
-          Betingelserne for {b.id} på {b.niveau} niveau er ændret
+          Betingelserne for {navn(b.id)} på {niveauNavn(b.niveau).toLowerCase()} niveau er ændret
         </>
       ),
     });

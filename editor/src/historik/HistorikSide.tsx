@@ -32,7 +32,15 @@ export default function HistorikSide({ maalgruppe }: { maalgruppe: string }) {
       api.regelsaet(maalgruppe, par.til),
       api.diff(maalgruppe, par.fra, par.til).catch(() => null),
     ]);
-    return { venstre: formater(a.data), hoejre: formater(b.data), titel: b.data.titel, diff: diff as DiffSvar | null };
+    // A parameter removed in the newer version keeps its name from the older one.
+    const navne = Object.fromEntries([...a.data.parametre, ...b.data.parametre].map((p) => [p.id, p.navn]));
+    return {
+      venstre: formater(a.data),
+      hoejre: formater(b.data),
+      titel: b.data.titel,
+      navne,
+      diff: diff as DiffSvar | null,
+    };
   }, [api, maalgruppe, par?.fra, par?.til]);
 
   return (
@@ -99,7 +107,7 @@ export default function HistorikSide({ maalgruppe }: { maalgruppe: string }) {
             </div>
           )}
           {sammenligning.fejl !== undefined && <Fejlboks>{fejlTekst(sammenligning.fejl)}</Fejlboks>}
-          {sammenligning.data?.diff && <DiffOversigt d={sammenligning.data.diff} />}
+          {sammenligning.data?.diff && <DiffOversigt d={sammenligning.data.diff} navne={sammenligning.data.navne} />}
           {sammenligning.data && par && (
             <Suspense fallback={<Indlaeser tekst="Indlæser sammenligningen …" />}>
               <DiffVisning
