@@ -118,6 +118,10 @@ describe("browser-editoren", () => {
       await p.getByRole("button", { name: "Tilføj kladdens ændringer som scenarie" }).click();
       const fordeling = p.getByTestId("fordeling");
       await expect.poll(() => fordeling.locator("tbody tr").count(), { timeout: 30_000 }).toBe(2);
+      // Every level column is in view: the table is not cut off behind a horizontal scroll bar.
+      expect(
+        await fordeling.evaluate((t) => (t.parentElement?.scrollWidth ?? 0) <= (t.parentElement?.clientWidth ?? 0)),
+      ).toBe(true);
       const flyttede = p.getByTestId("flyttede");
       await flyttede.waitFor({ timeout: 30_000 });
       expect(await flyttede.textContent()).toContain(valg.leverandoer.navn);

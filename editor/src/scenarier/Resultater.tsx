@@ -18,9 +18,11 @@ function Fordeling({ s }: { s: Sammenligning }) {
         type="bar"
         etiketter={etiketter}
         fordelinger={fordelinger}
-        ariaLabel="Søjlediagram: antal leverandører på hvert niveau i hvert scenarie. Tallene står i tabellen ved siden af."
+        ariaLabel="Søjlediagram: antal leverandører på hvert niveau i hvert scenarie. Tallene står i tabellen under diagrammet."
         kolonne="Scenarie"
-        layout={s.scenarier.length > 3 ? "stablet" : "kolonner-2"}
+        // Under the chart, not beside it: beside it the table is too narrow for its four level
+        // columns and hides «Højt» behind a horizontal scroll bar even with one scenario.
+        layout="stablet"
         rulle="rulle-x"
         testid="fordeling"
       />
