@@ -363,6 +363,10 @@ describe("browser-editoren", () => {
       const p = await nySide();
       await logInd(p, server.url, server.adminNoegle);
       await p.getByRole("link", { name: "Nøgler" }).click();
+      // A name the server refuses: the page says why, not only that it failed.
+      await p.getByLabel("Navn").fill("e2e ny");
+      await p.getByRole("button", { name: "Opret nøgle" }).click();
+      await expect.poll(() => p.getByRole("alert").textContent()).toContain("bogstaver a–z");
       await p.getByLabel("Navn").fill("e2e-ny");
       await p.getByLabel("Rolle").selectOption("tilsyn");
       await p.getByRole("button", { name: "Opret nøgle" }).click();

@@ -1,7 +1,7 @@
 // Nøgler (admin): the API keys by name and role — never their secrets — creating a key (its
 // secret is shown once) and revoking one.
 import { type FormEvent, useId, useState } from "react";
-import { fejlTekst } from "../faelles/api-klient.js";
+import { ApiFejl, fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
 import { datoTid } from "../faelles/format.js";
 import { ROLLE_NAVN, ROLLER, type Rolle } from "../faelles/roller.js";
@@ -50,7 +50,14 @@ export default function NoeglerSide() {
       </p>
       <form className="kort felt-raekke" onSubmit={opret}>
         <label htmlFor={`${id}-navn`}>Navn</label>
-        <input id={`${id}-navn`} type="text" value={navn} onChange={(e) => setNavn(e.target.value)} required />
+        <input
+          id={`${id}-navn`}
+          type="text"
+          value={navn}
+          onChange={(e) => setNavn(e.target.value)}
+          required
+          aria-describedby={`${id}-navn-hjaelp`}
+        />
         <label htmlFor={`${id}-rolle`}>Rolle</label>
         <select id={`${id}-rolle`} value={rolle} onChange={(e) => setRolle(e.target.value as Rolle)}>
           {ROLLER.map((r) => (
@@ -62,6 +69,9 @@ export default function NoeglerSide() {
         <button type="submit" className="primaer" disabled={navn.trim() === ""}>
           Opret nøgle
         </button>
+        <p id={`${id}-navn-hjaelp`} className="diskret noegle-hjaelp">
+          Navnet må indeholde bogstaverne a–z, tal, punktum, bindestreg og understregning, fx <code>tilsyn-nord</code>.
+        </p>
       </form>
       {ny && (
         <div className="besked ok" role="status">
@@ -73,7 +83,19 @@ export default function NoeglerSide() {
           </div>
         </div>
       )}
-      {fejl !== undefined && <Fejlboks>{fejlTekst(fejl)}</Fejlboks>}
+      {fejl !== undefined && (
+        <Fejlboks>
+          {fejlTekst(fejl)}
+          {/* The server says why (which characters a name may hold): show that, not only that it failed. */}
+          {fejl instanceof ApiFejl && fejl.detaljer.length > 0 && (
+            <ul>
+              {fejl.detaljer.map((d) => (
+                <li key={`${d.path}:${d.message}`}>{d.message}</li>
+              ))}
+            </ul>
+          )}
+        </Fejlboks>
+      )}
       {noegler.indlaeser && !noegler.data && <Indlaeser />}
       {noegler.fejl !== undefined && <Fejlboks>{fejlTekst(noegler.fejl)}</Fejlboks>}
       {noegler.data && (
