@@ -322,6 +322,74 @@ describe("browser-editoren", () => {
   );
 
   it(
+    "viser i en batch hvorfor en række er afvist, og antallet pr. niveau i ord",
+    async () => {
+      const p = await nySide();
+      await logInd(p, server.url, noegler.tilsyn ?? "");
+      await p.getByRole("link", { name: "Vurdering" }).click();
+      await p.getByRole("tab", { name: "Flere leverandører (upload)" }).click();
+      const [a, b] = eksempler(MAALGRUPPE);
+      const liste: unknown[] = [
+        a,
+        b,
+        { ...a, leverandoer: { id: "U1", navn: "Ugyldig Enkelt" }, borgere: { let: "x" } },
+        {
+          ...a,
+          leverandoer: { id: "U2", navn: "Ugyldig Mange" },
+          aar: "y",
+          godkendt: "måske",
+          borgere: { let: "x", moderat: -1, hoej: "z" },
+          medarbejdere: [{ ansaettelse: "fast", erfaringAar: "z" }],
+        },
+        "ikke et objekt",
+      ];
+      // The server's own answer to the same list, to hold the page to.
+      const svar = await fetch(`${server.url}/api/v1/indplacering/batch`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${noegler.tilsyn}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ vurderingsgrundlag: liste }),
+      });
+      const { resultater } = (await svar.json()) as {
+        resultater: { niveau?: string; detaljer?: { path: string; message: string }[] }[];
+      };
+      const mange = resultater[3]?.detaljer ?? [];
+      expect(mange.length).toBeGreaterThan(3);
+
+      await p.getByLabel("Fil (JSON eller CSV)").setInputFiles({
+        name: "med-fejl.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(liste)),
+      });
+      // The counts read as words, lowest level first, each count before its level; no badges.
+      const optaelling = p.getByTestId("batch-optaelling");
+      await optaelling.waitFor({ timeout: 20_000 });
+      const forventet = Object.keys(NIVEAU_TEKST)
+        .map((n) => [n, resultater.filter((r) => r.niveau === n).length] as const)
+        .filter(([, k]) => k > 0)
+        .map(([n, k]) => `${k} ${NIVEAU_TEKST[n]?.toLowerCase()}`);
+      expect(await optaelling.textContent()).toBe(`5 leverandører: ${[...forventet, "3 med fejl"].join(" · ")}`);
+      expect(await optaelling.locator(".niveau").count()).toBe(0);
+
+      // A refused row says why: the field by its Danish name and the server's message.
+      const enkelt = p.getByRole("row", { name: /Ugyldig Enkelt/ });
+      expect(await enkelt.textContent()).toContain(
+        `Borgere med lette behov: ${resultater[2]?.detaljer?.[0]?.message ?? "?"}`,
+      );
+      // Many reasons: the first two, then how many more.
+      const flere = p.getByRole("row", { name: /Ugyldig Mange/ });
+      expect(await flere.locator(".raekke-detaljer li").count()).toBe(3);
+      expect(await flere.locator(".raekke-detaljer li").last().textContent()).toBe(`og ${mange.length - 2} flere`);
+      // Not an object at all: named by its place in the file.
+      expect(await p.getByRole("row", { name: /Række 5/ }).textContent()).toContain("Vurderingsgrundlaget: ");
+      expect(await p.locator(".raekke-detaljer").allTextContents()).not.toEqual(
+        expect.arrayContaining([expect.stringContaining("vurderingsgrundlag[")]),
+      );
+      await skaermbillede(p, "vurdering-flere-fejl", true);
+    },
+    TRIN,
+  );
+
+  it(
     "giver en læser kun adgang til at læse",
     async () => {
       const p = await nySide();

@@ -92,6 +92,18 @@ export function feltNavn(sti: string): string {
   return [foerste.charAt(0).toUpperCase() + foerste.slice(1), ...rest].join(": ");
 }
 
+/**
+ * The Danish name of a path into one vurderingsgrundlag as a validation problem reports it, with
+ * list positions (`medarbejdere[1].erfaringAar`): the field's name, and which item in words,
+ * "Medarbejdernes års praksiserfaring (nr. 2)". The empty path is the whole vurderingsgrundlag.
+ */
+export function stiNavn(sti: string): string {
+  if (sti === "" || sti === "(roden)") return "Vurderingsgrundlaget";
+  const numre = [...sti.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  const navn = feltNavn(sti.replace(/\[\d+\]/g, "[]"));
+  return numre.length > 0 ? `${navn} (nr. ${numre.join(", ")})` : navn;
+}
+
 /** `individueltTilpassedeRammer` → "individuelt tilpassede rammer"; `[]` is dropped. */
 function iOrd(del: string): string {
   return del

@@ -3,17 +3,74 @@
 import { useId, useRef, useState } from "react";
 import { fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
-import { feltNavn } from "../faelles/felt-navne.js";
+import { feltNavn, stiNavn } from "../faelles/felt-navne.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { laesFil } from "../faelles/laes-fil.js";
+import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
 import { Fejlboks, Fremdrift } from "../faelles/Status.js";
 
+interface Detalje {
+  path: string;
+  message: string;
+}
+
+/** One item of the server's answer: an indplacering, or why the item at `index` was refused. */
 interface Raekke {
   niveau?: string;
   leverandoer?: { id: string; navn?: string; afdeling?: string };
   manglendeOplysninger?: string[];
   regelsaet?: { version?: number };
+  index?: number;
   fejl?: unknown;
+  kode?: string;
+  detaljer?: Detalje[];
+}
+
+/** A refused item's details name places in the whole upload (`vurderingsgrundlag[3].borgere.let`). */
+const iGrundlaget = (sti: string) => sti.replace(/^vurderingsgrundlag\[\d+\]\.?/, "");
+
+function leverandoerNavn(vg: unknown): string | undefined {
+  const l = typeof vg === "object" && vg !== null ? (vg as { leverandoer?: unknown }).leverandoer : undefined;
+  if (typeof l !== "object" || l === null) return undefined;
+  const { navn, id } = l as { navn?: unknown; id?: unknown };
+  return typeof navn === "string" && navn ? navn : typeof id === "string" && id ? id : undefined;
+}
+
+/** At most this many reasons per row; more are counted ("og 4 flere"), the saved JSON has them all. */
+const VIS_DETALJER = 3;
+
+function Detaljer({ detaljer }: { detaljer: readonly Detalje[] }) {
+  // Three fit; of more, two are shown and the rest counted, so "og N flere" is never "og 1 flere".
+  const vis = detaljer.length <= VIS_DETALJER ? detaljer : detaljer.slice(0, VIS_DETALJER - 1);
+  return (
+    <ul className="raekke-detaljer">
+      {vis.map((d) => {
+        const sti = iGrundlaget(d.path);
+        return (
+          <li key={`${d.path}:${d.message}`}>
+            <span title={sti || undefined}>{stiNavn(sti)}</span>: {d.message}
+          </li>
+        );
+      })}
+      {vis.length < detaljer.length && <li className="diskret">og {detaljer.length - vis.length} flere</li>}
+    </ul>
+  );
+}
+
+/** "4 let · 6 moderat · 1 med fejl", lowest level first as in the scenario tables. */
+function optaelling(resultater: readonly Raekke[]): string {
+  const antal = new Map<string, number>();
+  let fejl = 0;
+  for (const r of resultater) {
+    if (r.niveau) antal.set(r.niveau, (antal.get(r.niveau) ?? 0) + 1);
+    else fejl++;
+  }
+  const andre = [...antal.keys()].filter((n) => !(INDPLACERINGSNIVEAUER as readonly string[]).includes(n));
+  const dele = [...INDPLACERINGSNIVEAUER, ...andre]
+    .filter((n) => antal.has(n))
+    .map((n) => `${antal.get(n)} ${niveauNavn(n).toLowerCase()}`);
+  if (fejl > 0) dele.push(`${fejl} med fejl`);
+  return dele.join(" · ");
 }
 
 export function BatchVurdering() {
@@ -22,6 +79,8 @@ export function BatchVurdering() {
   const [fremdrift, setFremdrift] = useState<{ tekst: string; a: number; b: number } | null>(null);
   const [fejl, setFejl] = useState<unknown>();
   const [resultater, setResultater] = useState<Raekke[] | null>(null);
+  // The uploaded providers' names, so a refused row (whose answer has none) is named as in the file.
+  const [navne, setNavne] = useState<(string | undefined)[]>([]);
   const [url, setUrl] = useState<string | null>(null);
   const ac = useRef<AbortController | null>(null);
 
@@ -47,6 +106,7 @@ export function BatchVurdering() {
         indhold = liste;
       }
       const res = (await api.batch(indhold, c.signal)) as Raekke[];
+      setNavne(Array.isArray(indhold) ? indhold.map(leverandoerNavn) : []);
       setResultater(res);
       if (url) URL.revokeObjectURL(url);
       setUrl(URL.createObjectURL(new Blob([JSON.stringify(res, null, 2)], { type: "application/json" })));
@@ -57,9 +117,6 @@ export function BatchVurdering() {
       setFremdrift(null);
     }
   };
-
-  const fordeling = new Map<string, number>();
-  for (const r of resultater ?? []) if (r.niveau) fordeling.set(r.niveau, (fordeling.get(r.niveau) ?? 0) + 1);
 
   return (
     <div>
@@ -92,13 +149,10 @@ export function BatchVurdering() {
       {fejl !== undefined && <Fejlboks>{fejlTekst(fejl)}</Fejlboks>}
       {resultater && (
         <>
-          <p role="status">
-            {resultater.length} leverandører:{" "}
-            {[...fordeling].map(([n, k]) => (
-              <span key={n}>
-                <NiveauMaerke niveau={n} /> {k}{" "}
-              </span>
-            ))}
+          <p role="status" className="batch-optaelling">
+            <span data-testid="batch-optaelling">
+              {resultater.length} leverandører: {optaelling(resultater)}
+            </span>
             {url && (
               <a href={url} download="indplaceringer.json">
                 Gem resultaterne (JSON)
@@ -118,17 +172,32 @@ export function BatchVurdering() {
                 // biome-ignore lint/suspicious/noArrayIndexKey: results come in the order of the upload
                 <tr key={i}>
                   <th scope="row">
-                    {r.leverandoer?.navn ?? r.leverandoer?.id ?? `Række ${i + 1}`}
-                    {r.leverandoer?.afdeling ? `, ${r.leverandoer.afdeling}` : ""}
-                  </th>
-                  <td>
-                    {r.niveau ? (
-                      <NiveauMaerke niveau={r.niveau} />
+                    {r.leverandoer ? (
+                      <>
+                        {r.leverandoer.navn ?? r.leverandoer.id}
+                        {r.leverandoer.afdeling ? `, ${r.leverandoer.afdeling}` : ""}
+                      </>
                     ) : (
-                      <span className="fejl">{fejlTekst(r.fejl ?? "Fejl")}</span>
+                      <>
+                        {navne[r.index ?? i] ?? `Række ${(r.index ?? i) + 1}`}
+                        {navne[r.index ?? i] && <div className="diskret">række {(r.index ?? i) + 1}</div>}
+                      </>
                     )}
-                  </td>
-                  <td>{(r.manglendeOplysninger ?? []).map(feltNavn).join(", ") || "–"}</td>
+                  </th>
+                  {r.niveau ? (
+                    <>
+                      <td>
+                        <NiveauMaerke niveau={r.niveau} />
+                      </td>
+                      <td>{(r.manglendeOplysninger ?? []).map(feltNavn).join(", ") || "–"}</td>
+                    </>
+                  ) : (
+                    // A refused row has no level and nothing missing: its reasons take both cells.
+                    <td colSpan={2}>
+                      <span className="fejl">{fejlTekst(r.fejl ?? "Fejl")}</span>
+                      {r.detaljer && r.detaljer.length > 0 && <Detaljer detaljer={r.detaljer} />}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
