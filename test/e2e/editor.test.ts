@@ -274,6 +274,8 @@ describe("browser-editoren", () => {
         .locator("dd");
       await resultat.waitFor({ timeout: 20_000 });
       expect(await resultat.textContent()).toContain("version 2");
+      // By its title, as everywhere else in the app, not by the målgruppe's id.
+      expect(await resultat.textContent()).toMatch(new RegExp(`^${escapeRegex(pilot(MAALGRUPPE).titel)}, version 2`));
       expect((await side.textContent())?.match(/version \d+/gi)).toEqual(["version 2"]);
       expect(await p.getByTestId("indplacering-niveau").textContent()).toBe(NIVEAU_TEKST[valg.leverandoer.til]);
       expect(await p.locator(".resultat-meta").textContent()).toMatch(/sha256:[0-9a-f]{64}/);

@@ -4,7 +4,16 @@ import type { Indplacering } from "../../../engine/index.js";
 import { datoTid } from "../faelles/format.js";
 import { IndplaceringVisning } from "../faelles/IndplaceringVisning.js";
 
-export function ResultatSide({ r, tidspunkt }: { r: Indplacering & { id?: string }; tidspunkt: Date }) {
+export function ResultatSide({
+  r,
+  tidspunkt,
+  regelsaetTitel,
+}: {
+  r: Indplacering & { id?: string };
+  tidspunkt: Date;
+  /** The title of the result's regelsæt; its målgruppe id is shown until it is known. */
+  regelsaetTitel?: string;
+}) {
   const udskriv = () => {
     for (const d of document.querySelectorAll<HTMLDetailsElement>(".resultat-side details")) d.open = true;
     window.print();
@@ -36,7 +45,7 @@ export function ResultatSide({ r, tidspunkt }: { r: Indplacering & { id?: string
           <dd className="mono">{r.regelsaet.hash}</dd>
         </div>
       </dl>
-      <IndplaceringVisning r={r} overskrift="Samlet niveau" />
+      <IndplaceringVisning r={r} overskrift="Samlet niveau" regelsaetTitel={regelsaetTitel} />
     </article>
   );
 }

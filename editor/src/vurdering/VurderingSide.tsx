@@ -143,7 +143,14 @@ function EnLeverandoer() {
           </button>
         </div>
       </form>
-      {resultat && <ResultatSide r={resultat.r} tidspunkt={resultat.tid} />}
+      {resultat && (
+        <ResultatSide
+          r={resultat.r}
+          tidspunkt={resultat.tid}
+          // By the result's own målgruppe: the form may have moved on to another since.
+          regelsaetTitel={maalgrupper.data?.find((m) => m.maalgruppe === resultat.r.regelsaet.maalgruppe)?.titel}
+        />
+      )}
     </div>
   );
 }
