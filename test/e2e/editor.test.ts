@@ -442,6 +442,11 @@ describe("browser-editoren", () => {
       await p.getByRole("button", { name: "Opret nøgle" }).click();
       expect(await p.getByTestId("ny-noegle").textContent()).toMatch(/\S{20,}/);
       await p.getByRole("row", { name: /e2e-ny/ }).waitFor();
+      // The server's own key for the key command is explained, and offers no revoke (the server refuses).
+      const lokal = p.getByRole("row", { name: /lokal-cli/ });
+      expect(await lokal.textContent()).toContain("npm run noegle");
+      expect(await lokal.textContent()).toContain("ny hemmelighed ved hver start");
+      expect(await lokal.getByRole("button", { name: "Tilbagekald" }).count()).toBe(0);
       await skaermbillede(p, "noegler");
       p.once("dialog", (d) => void d.accept());
       await p

@@ -8,6 +8,13 @@ import { ROLLE_NAVN, ROLLER, type Rolle } from "../faelles/roller.js";
 import { Fejlboks, Indlaeser } from "../faelles/Status.js";
 import { useHent } from "../faelles/useHent.js";
 
+/**
+ * The key the server itself makes (api/store/noegler.ts, LOKAL_CLI) with the embedded database, for
+ * the key command on the same machine: a new secret at every start, written to a file only the
+ * server's user can read, revoked when the server stops. The server refuses to revoke it here.
+ */
+const LOKAL_CLI = "lokal-cli";
+
 export default function NoeglerSide() {
   const { api, session } = useAuth();
   const id = useId();
@@ -114,12 +121,20 @@ export default function NoeglerSide() {
           <tbody>
             {noegler.data.map((n) => (
               <tr key={n.navn}>
-                <th scope="row">{n.navn}</th>
+                <th scope="row">
+                  {n.navn}
+                  {n.navn === LOKAL_CLI && (
+                    <div className="diskret noegle-forklaring">
+                      Serverens egen nøgle til <code>npm run noegle</code> på denne maskine, mens serveren kører. Den
+                      får en ny hemmelighed ved hver start og tilbagekaldes, når serveren stopper.
+                    </div>
+                  )}
+                </th>
                 <td>{ROLLE_NAVN[n.rolle]}</td>
                 <td>{datoTid(n.oprettet)}</td>
                 <td>{n.tilbagekaldt ? "Tilbagekaldt" : "Aktiv"}</td>
                 <td>
-                  {!n.tilbagekaldt && n.navn !== session?.bruger.navn && (
+                  {!n.tilbagekaldt && n.navn !== session?.bruger.navn && n.navn !== LOKAL_CLI && (
                     <button type="button" className="fare" onClick={() => void tilbagekald(n.navn)}>
                       Tilbagekald
                     </button>
