@@ -508,10 +508,29 @@ describe("browser-editoren", () => {
       }
       if (!krav) throw new Error(`E2E: ingen eksempelleverandør i ${maalgruppe} har en parameter under moderat`);
       await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
-      // click, not check(): the form follows the JSON text one (deferred) render later.
+      // A click shows its new state at once and keeps it: check() fails if the box does not hold
+      // the new state right after the click.
       const kravFelt = p.getByRole("group", { name: /Krav for moderat niveau/ }).getByLabel(krav.navn, { exact: true });
-      await kravFelt.click();
-      await expect.poll(() => kravFelt.isChecked()).toBe(true);
+      await kravFelt.check();
+      // Not even for one render does a box show its old state (React redraws within the click).
+      const aktiv = p.getByRole("checkbox", { name: `${krav.navn} aktiv`, exact: true });
+      const klik = (e: HTMLInputElement) => {
+        e.click();
+        return e.checked;
+      };
+      expect(await aktiv.evaluate(klik)).toBe(false);
+      await p.waitForTimeout(300);
+      expect(await aktiv.isChecked()).toBe(false);
+      // The JSON text still drives the form: the parameter switched back on in the editor.
+      const kravId = escapeRegex(krav.id);
+      const aktivIJson = (v: boolean) => `(?<="id": "${kravId}",(?:\\n(?![^\\n]*"id": )[^\\n]*)*\\n\\s*"aktiv": )${v}`;
+      expect(await soegIEditor(p, aktivIJson(false))).toBe("1 of 1");
+      await p.keyboard.insertText("true");
+      await expect.poll(() => aktiv.isChecked()).toBe(true);
+      // And the form the text again, after an edit made there.
+      await aktiv.uncheck();
+      await aktiv.check();
+      expect(await soegIEditor(p, aktivIJson(true))).toBe("1 of 1");
       await p.getByRole("tab", { name: "Test", exact: true }).click();
       const advarsel = p.locator(".indplacering .advarsel", { hasText: "Krav for moderat niveau ikke opfyldt" });
       await advarsel.waitFor({ timeout: 10_000 });

@@ -37,6 +37,8 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
   const analyse = useMemo(() => analyser(tekst), [tekst]);
   const problemer = useMemo(() => editorProblemer(analyse, u.serverFejl), [analyse, u.serverFejl]);
   const testtilfaelde = useTesttilfaelde(analyse.regelsaet);
+  // The form shows what it wrote at once; text typed in the editor reaches it through the analysis.
+  const formVaerdi = u.formVaerdi?.tekst === u.tekst ? u.formVaerdi.vaerdi : undefined;
   const [fane, setFane] = useState("form");
   const [publicerAaben, setPublicerAaben] = useState(false);
   const editorRef = useRef<JsonEditorHandle | null>(null);
@@ -154,10 +156,10 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
                 id: "form",
                 titel: "Tærskler og vægte",
                 indhold: () =>
-                  analyse.syntaksFejl.length > 0 ? (
+                  formVaerdi === undefined && analyse.syntaksFejl.length > 0 ? (
                     <p className="advarsel">Ret JSON-syntaksfejlene i editoren for at bruge formularen.</p>
                   ) : (
-                    <TaerskelForm vaerdi={analyse.vaerdi} aendre={aendre} kunLaes={!redigerbar} />
+                    <TaerskelForm vaerdi={formVaerdi ?? analyse.vaerdi} aendre={aendre} kunLaes={!redigerbar} />
                   ),
               },
               {

@@ -1,7 +1,7 @@
 // The draft being edited: loads the published version and the server's draft, keeps the text,
 // and saves, discards and publishes through the API. A save that meets someone else's newer
 // draft (412) becomes a conflict the author resolves.
-import { applyEdits, type JSONPath, modify } from "jsonc-parser";
+import { applyEdits, type JSONPath, modify, parse } from "jsonc-parser";
 import { useCallback, useEffect, useState } from "react";
 import type { Problem, Regelsaet } from "../../../engine/index.js";
 import type { Api, VersionInfo } from "../faelles/api.js";
@@ -31,6 +31,12 @@ export interface Udkast {
   serverAdvarsler: Problem[];
   arbejder: string | null;
   besked: { tekst: string; slags: "ok" | "fejl" } | null;
+  /**
+   * The value the form last wrote, with the text it wrote it into. While `tekst` is still that
+   * text, the form shows this value instead of waiting for the (deferred) analysis of the text, so
+   * a ticked box never shows its old state for a render.
+   */
+  formVaerdi?: { tekst: string; vaerdi: unknown };
 }
 
 const udenKvittering = (b: Udkast["besked"]) => (b?.slags === "ok" ? null : b);
@@ -131,15 +137,31 @@ export function useUdkast(api: Api, maalgruppe: string, redigerbar: boolean, ver
   }, [u.besked]);
 
   const setTekst = useCallback(
-    (tekst: string) => setU((x) => ({ ...x, tekst, serverFejl: [], besked: udenKvittering(x.besked) })),
+    (tekst: string) =>
+      setU((x) => ({
+        ...x,
+        tekst,
+        serverFejl: [],
+        besked: udenKvittering(x.besked),
+        formVaerdi: x.formVaerdi?.tekst === tekst ? x.formVaerdi : undefined,
+      })),
     [],
   );
 
-  /** Changes one value in the text with a minimal edit, keeping the author's formatting. */
+  /**
+   * Changes one value in the text with a minimal edit, keeping the author's formatting, and hands
+   * the form the parsed result in the same update (the edit is made on valid JSON, so it parses).
+   */
   const aendre = useCallback((sti: JSONPath, vaerdi: unknown) => {
     setU((x) => {
-      const edits = modify(x.tekst, sti, vaerdi, FORMAT);
-      return { ...x, tekst: applyEdits(x.tekst, edits), serverFejl: [], besked: udenKvittering(x.besked) };
+      const tekst = applyEdits(x.tekst, modify(x.tekst, sti, vaerdi, FORMAT));
+      return {
+        ...x,
+        tekst,
+        serverFejl: [],
+        besked: udenKvittering(x.besked),
+        formVaerdi: { tekst, vaerdi: parse(tekst) },
+      };
     });
   }, []);
 
