@@ -531,6 +531,8 @@ describe("browser-editoren", () => {
       await aktiv.uncheck();
       await aktiv.check();
       expect(await soegIEditor(p, aktivIJson(true))).toBe("1 of 1");
+      await kravFelt.scrollIntoViewIfNeeded();
+      await skaermbillede(p, "regelsaet-krav-formular");
       await p.getByRole("tab", { name: "Test", exact: true }).click();
       const advarsel = p.locator(".indplacering .advarsel", { hasText: "Krav for moderat niveau ikke opfyldt" });
       await advarsel.waitFor({ timeout: 10_000 });
@@ -543,7 +545,7 @@ describe("browser-editoren", () => {
       expect(await regelsaet.textContent()).toContain(`${r.titel}, kladde`);
       await skaermbillede(p, "regelsaet-test-krav");
     },
-    TRIN,
+    2 * TRIN,
   );
 
   it("har ingen scriptfejl, CSP-overtrædelser, blob-workers eller fremmede hosts i siderne", () => {
