@@ -2,7 +2,7 @@
 // and every path the engine reports as missing for the pilot regelsæt, and unknown paths still
 // read as words.
 import { describe, expect, it } from "vitest";
-import { FELTER, feltNavn, medFeltNavne } from "../../editor/src/faelles/felt-navne.js";
+import { FELTER, feltNavn, iGrundlaget, medFeltNavne, stiNavn } from "../../editor/src/faelles/felt-navne.js";
 import {
   type BetingelsesForklaring,
   indplacer,
@@ -107,5 +107,21 @@ describe("medFeltNavne", () => {
     ).toBe("Andel: ikke oplyst (mangler Medarbejdernes års praksiserfaring, Borgere med lette behov) – ukendt.");
     expect(medFeltNavne("Noget andet.", mangler)).toBe("Noget andet.");
     expect(medFeltNavne("Opfyldt.", undefined)).toBe("Opfyldt.");
+  });
+});
+
+describe("stiNavn and iGrundlaget", () => {
+  it("name a path the API reports, relative to the vurderingsgrundlag it is in", () => {
+    expect(iGrundlaget("vurderingsgrundlag.borgere.let")).toBe("borgere.let");
+    expect(iGrundlaget("vurderingsgrundlag[3].borgere.let")).toBe("borgere.let");
+    expect(iGrundlaget("vurderingsgrundlag[3]")).toBe("");
+    expect(iGrundlaget("vurderingsgrundlag")).toBe("");
+    // Only the prefix: a field that merely starts with the same letters is left as it is.
+    expect(iGrundlaget("vurderingsgrundlagX.a")).toBe("vurderingsgrundlagX.a");
+    expect(stiNavn(iGrundlaget("vurderingsgrundlag[0].medarbejdere[1].erfaringAar"))).toBe(
+      "Medarbejdernes års praksiserfaring (nr. 2)",
+    );
+    expect(stiNavn(iGrundlaget("vurderingsgrundlag.borgere.let"))).toBe("Borgere med lette behov");
+    expect(stiNavn("")).toBe("Vurderingsgrundlaget");
   });
 });

@@ -97,6 +97,13 @@ export function feltNavn(sti: string): string {
  * list positions (`medarbejdere[1].erfaringAar`): the field's name, and which item in words,
  * "Medarbejdernes års praksiserfaring (nr. 2)". The empty path is the whole vurderingsgrundlag.
  */
+/**
+ * A path the API reports, made relative to the vurderingsgrundlag it is in: the body field of a
+ * single indplacering (`vurderingsgrundlag.borgere.let`) or an item of a batch
+ * (`vurderingsgrundlag[3].borgere.let`) → `borgere.let`.
+ */
+export const iGrundlaget = (sti: string) => sti.replace(/^vurderingsgrundlag(\[\d+\])?(\.|$)/, "");
+
 export function stiNavn(sti: string): string {
   if (sti === "" || sti === "(roden)") return "Vurderingsgrundlaget";
   const numre = [...sti.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from "react";
 import { fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
-import { feltNavn, stiNavn } from "../faelles/felt-navne.js";
+import { feltNavn, iGrundlaget, stiNavn } from "../faelles/felt-navne.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { laesFil } from "../faelles/laes-fil.js";
 import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
@@ -27,8 +27,6 @@ interface Raekke {
 }
 
 /** A refused item's details name places in the whole upload (`vurderingsgrundlag[3].borgere.let`). */
-const iGrundlaget = (sti: string) => sti.replace(/^vurderingsgrundlag\[\d+\]\.?/, "");
-
 function leverandoerNavn(vg: unknown): string | undefined {
   const l = typeof vg === "object" && vg !== null ? (vg as { leverandoer?: unknown }).leverandoer : undefined;
   if (typeof l !== "object" || l === null) return undefined;

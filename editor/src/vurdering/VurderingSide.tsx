@@ -7,6 +7,7 @@ import { ApiFejl, fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
 import { eksempeldata, leverandoerNavn } from "../faelles/eksempler.js";
 import { Faner } from "../faelles/Faner.js";
+import { iGrundlaget, stiNavn } from "../faelles/felt-navne.js";
 import { laesFil } from "../faelles/laes-fil.js";
 import { Fejlboks } from "../faelles/Status.js";
 import { useHent } from "../faelles/useHent.js";
@@ -128,11 +129,14 @@ function EnLeverandoer() {
             {fejl.besked}
             {fejl.detaljer.length > 0 && (
               <ul>
-                {fejl.detaljer.map((d) => (
-                  <li key={`${d.path}${d.message}`}>
-                    <code>{d.path}</code>: {d.message}
-                  </li>
-                ))}
+                {fejl.detaljer.map((d) => {
+                  const sti = iGrundlaget(d.path);
+                  return (
+                    <li key={`${d.path}${d.message}`}>
+                      <span title={sti || undefined}>{stiNavn(sti)}</span>: {d.message}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </Fejlboks>
