@@ -25,6 +25,17 @@ const NIVEAU_TEKST: Record<string, string> = {
 /** The value as the form shows it: shares as percentages. */
 const formVaerdi = (v: TaerskelValg, x: number) => String(v.enhed === "andel" ? Math.round(x * 10000) / 100 : x);
 
+/** The value as the Historik summary shows it: shares as "10 %", counts whole, years as "år". */
+function diffVaerdi(v: TaerskelValg, x: number): string {
+  const tal = String(v.enhed === "andel" ? Math.round(x * 10000) / 100 : x).replace(".", ",");
+  const enhed: Record<string, string> = { andel: " %", aar: " år", borgere: x === 1 ? " borger" : " borgere" };
+  return `${tal}${enhed[v.enhed] ?? ""}`;
+}
+
+/** Text content with non-breaking spaces read as spaces. */
+const tekstAf = async (l: { textContent(): Promise<string | null> }) =>
+  ((await l.textContent()) ?? "").replaceAll("\u00a0", " ");
+
 describe("browser-editoren", () => {
   let server: Server;
   let browser: Browser;
@@ -240,7 +251,12 @@ describe("browser-editoren", () => {
       expect(await versioner.textContent()).toContain("e2e-forfatter");
       const oversigt = p.getByTestId("diff-oversigt");
       await oversigt.waitFor();
-      expect(await oversigt.textContent()).toContain(valg.navn);
+      // The threshold by its name, the field by what it means, the value in the threshold's unit.
+      const oversigtTekst = await tekstAf(oversigt);
+      expect(oversigtTekst).toContain(
+        `Tærskel ${valg.navn}, grundværdi (voksne i botilbud): ${diffVaerdi(valg, valg.gammel)} → ${diffVaerdi(valg, valg.ny)}`,
+      );
+      expect(oversigtTekst).not.toMatch(/\bvaerdi\b/);
       // The weight changed in the conflict above, by the parameter's name and with a decimal comma.
       expect(await oversigt.textContent()).toContain("Vægt for Hjælpemidler og teknologi: 1 → 0,5");
       await p.getByTestId("diff-editor").locator(".monaco-diff-editor").waitFor();

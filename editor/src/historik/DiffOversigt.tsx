@@ -1,9 +1,19 @@
 // The server's summary of what changed between two versions (GET …/diff): thresholds, weights,
 // parameters, conditions, policy and golden cases, in words. Parameters are named by their
-// Danish names (the summary gives ids), numbers and levels the Danish way.
+// Danish names (the summary gives ids), fields by what they mean (diff-tekster.ts), thresholds'
+// values in the unit each version declares, numbers and levels the Danish way.
 import type { ReactNode } from "react";
 import { tal } from "../faelles/format.js";
 import { niveauNavn } from "../faelles/niveau.js";
+import {
+  type Enheder,
+  generelFelt,
+  parameterTekstFelt,
+  politikFelt,
+  taerskelFelt,
+  taerskelVaerdier,
+  vaerdiTekst,
+} from "./diff-tekster.js";
 
 type Felt = { felt: string; fra?: unknown; til?: unknown };
 
@@ -29,29 +39,45 @@ export interface DiffSvar {
   testtilfaelde?: { tilfoejet?: string[]; fjernet?: string[]; aendret?: string[] };
 }
 
-const vis = (v: unknown) =>
-  v === undefined ? "–" : typeof v === "string" ? v : typeof v === "number" ? tal(v, 6) : JSON.stringify(v);
-
-function FraTil({ f }: { f: Felt }) {
+function FraTil({ navn, fra, til }: { navn: ReactNode; fra: string; til: string }) {
   return (
     <>
-      <code>{f.felt}</code>: <span className="mono">{vis(f.fra)}</span> → <span className="mono">{vis(f.til)}</span>
+      {navn}: <strong>{fra}</strong> → <strong>{til}</strong>
     </>
   );
 }
 
-/** `navne`: parameter id → name, from the two versions compared (an id without a name is shown as is). */
-export function DiffOversigt({ d, navne = {} }: { d: DiffSvar; navne?: Readonly<Record<string, string>> }) {
+/**
+ * `navne`: parameter id → name, from the two versions compared (an id without a name is shown as
+ * is). `enheder`: each threshold's declared `enhed` in the older and the newer version; without
+ * it, threshold values are plain numbers.
+ */
+export function DiffOversigt({
+  d,
+  navne = {},
+  enheder = { fra: {}, til: {} },
+}: {
+  d: DiffSvar;
+  navne?: Readonly<Record<string, string>>;
+  enheder?: { fra: Enheder; til: Enheder };
+}) {
   if (d.identisk) return <p>De to versioner er ens.</p>;
   const navn = (id: string) => (Object.hasOwn(navne, id) ? (navne[id] ?? id) : id);
+  const enhed = (side: Enheder, t: string) => (Object.hasOwn(side, t) ? side[t] : undefined);
   const punkter: { noegle: string; indhold: ReactNode }[] = [];
-  for (const f of d.generelt ?? []) punkter.push({ noegle: `g${f.felt}`, indhold: <FraTil f={f} /> });
+  for (const f of d.generelt ?? [])
+    punkter.push({
+      noegle: `g${f.felt}`,
+      indhold: (
+        <FraTil navn={`Regelsættets ${generelFelt(f.felt)}`} fra={vaerdiTekst(f.fra)} til={vaerdiTekst(f.til)} />
+      ),
+    });
   for (const t of d.taerskler?.tilfoejet ?? [])
     punkter.push({
       noegle: `t+${t.navn}`,
       indhold: (
         <>
-          Ny tærskel <code>{t.navn}</code> = {vis(t.vaerdi)}
+          Ny tærskel <code>{t.navn}</code> = {vaerdiTekst(t.vaerdi, enhed(enheder.til, t.navn))}
         </>
       ),
     });
@@ -65,15 +91,26 @@ export function DiffOversigt({ d, navne = {} }: { d: DiffSvar; navne?: Readonly<
       ),
     });
   for (const t of d.taerskler?.aendret ?? [])
-    for (const f of t.aendringer)
+    for (const f of t.aendringer) {
+      const [fra, til] = taerskelVaerdier(f.felt, f.fra, f.til, {
+        fra: enhed(enheder.fra, t.navn),
+        til: enhed(enheder.til, t.navn),
+      });
       punkter.push({
         noegle: `t${t.navn}${f.felt}`,
         indhold: (
-          <>
-            Tærskel <code>{t.navn}</code> <FraTil f={f} />
-          </>
+          <FraTil
+            navn={
+              <>
+                Tærskel <code>{t.navn}</code>, {taerskelFelt(f.felt).navn}
+              </>
+            }
+            fra={fra}
+            til={til}
+          />
         ),
       });
+    }
   const p = d.parametre;
   for (const x of p?.tilfoejet ?? []) punkter.push({ noegle: `p+${x.id}`, indhold: <>Ny parameter {x.navn}</> });
   for (const x of p?.fjernet ?? [])
@@ -83,21 +120,20 @@ export function DiffOversigt({ d, navne = {} }: { d: DiffSvar; navne?: Readonly<
   for (const v of p?.vaegte ?? [])
     punkter.push({
       noegle: `pv${v.id}`,
-      indhold: (
-        <>
-          Vægt for {navn(v.id)}: {tal(v.fra, 6)} → {tal(v.til, 6)}
-        </>
-      ),
+      indhold: <FraTil navn={`Vægt for ${navn(v.id)}`} fra={tal(v.fra, 6)} til={tal(v.til, 6)} />,
     });
   for (const t of p?.tekster ?? [])
     for (const f of t.aendringer)
       punkter.push({
         noegle: `pt${t.id}${f.felt}`,
-        indhold: (
-          <>
-            Tekst i {navn(t.id)}: <code>{f.felt}</code> er ændret
-          </>
-        ),
+        indhold:
+          f.felt === "navn" ? (
+            <FraTil navn="Parameterens navn" fra={vaerdiTekst(f.fra)} til={vaerdiTekst(f.til)} />
+          ) : (
+            <>
+              Tekst i {navn(t.id)}: {parameterTekstFelt(f.felt)} er ændret
+            </>
+          ),
       });
   for (const b of p?.betingelser ?? [])
     punkter.push({
@@ -108,15 +144,13 @@ export function DiffOversigt({ d, navne = {} }: { d: DiffSvar; navne?: Readonly<
         </>
       ),
     });
-  for (const f of d.indplacering ?? [])
+  for (const f of d.indplacering ?? []) {
+    const p = politikFelt(f.felt, f.fra, f.til, navn);
     punkter.push({
       noegle: `i${f.felt}`,
-      indhold: (
-        <>
-          Indplacering <FraTil f={f} />
-        </>
-      ),
+      indhold: <FraTil navn={`Indplaceringspolitik, ${p.navn}`} fra={p.fra} til={p.til} />,
     });
+  }
   const tt = d.testtilfaelde;
   for (const n of tt?.tilfoejet ?? []) punkter.push({ noegle: `tt+${n}`, indhold: <>Nyt testtilfælde: {n}</> });
   for (const n of tt?.fjernet ?? []) punkter.push({ noegle: `tt-${n}`, indhold: <>Testtilfælde fjernet: {n}</> });

@@ -34,11 +34,14 @@ export default function HistorikSide({ maalgruppe }: { maalgruppe: string }) {
     ]);
     // A parameter removed in the newer version keeps its name from the older one.
     const navne = Object.fromEntries([...a.data.parametre, ...b.data.parametre].map((p) => [p.id, p.navn]));
+    // Each side's values read in the unit that side declares (a threshold's `enhed` may change too).
+    const enheder = (r: typeof a.data) => Object.fromEntries(Object.entries(r.taerskler).map(([n, t]) => [n, t.enhed]));
     return {
       venstre: formater(a.data),
       hoejre: formater(b.data),
       titel: b.data.titel,
       navne,
+      enheder: { fra: enheder(a.data), til: enheder(b.data) },
       diff: diff as DiffSvar | null,
     };
   }, [api, maalgruppe, par?.fra, par?.til]);
@@ -107,7 +110,13 @@ export default function HistorikSide({ maalgruppe }: { maalgruppe: string }) {
             </div>
           )}
           {sammenligning.fejl !== undefined && <Fejlboks>{fejlTekst(sammenligning.fejl)}</Fejlboks>}
-          {sammenligning.data?.diff && <DiffOversigt d={sammenligning.data.diff} navne={sammenligning.data.navne} />}
+          {sammenligning.data?.diff && (
+            <DiffOversigt
+              d={sammenligning.data.diff}
+              navne={sammenligning.data.navne}
+              enheder={sammenligning.data.enheder}
+            />
+          )}
           {sammenligning.data && par && (
             <Suspense fallback={<Indlaeser tekst="Indlæser sammenligningen …" />}>
               <DiffVisning
