@@ -564,6 +564,57 @@ describe("browser-editoren", () => {
     2 * TRIN,
   );
 
+  it(
+    "siger, at en ukendt målgruppe ikke findes endnu, og hvordan forfatteren opretter den",
+    async () => {
+      const ny = "e2e-ny-maalgruppe";
+      const p = forfatter;
+      await p.goto(`${server.url}/regelsaet/${ny}`);
+      const besked = p.getByTestId("ny-maalgruppe");
+      await besked.waitFor();
+      expect(await besked.textContent()).toContain(
+        `Målgruppen '${ny}' findes ikke endnu. Gem en kladde for at oprette den.`,
+      );
+      await ventPaaMonaco(p);
+      await skaermbillede(p, "ny-maalgruppe-regelsaet");
+
+      // Scenarier: a clear empty state, not "0 leverandører" and empty scenario cards.
+      await p.getByRole("link", { name: "Scenarier", exact: true }).click();
+      const tom = p.getByTestId("scenarier-tom");
+      await tom.waitFor();
+      expect(await tom.textContent()).toContain(`Målgruppen '${ny}' findes ikke endnu`);
+      expect(await p.getByText(/\b0 leverandører/).count()).toBe(0);
+      await skaermbillede(p, "ny-maalgruppe-scenarier");
+
+      // Once a draft is saved the målgruppe exists: no notice, and its scenarios say why no providers.
+      const r = { ...pilot(MAALGRUPPE), maalgruppe: ny, titel: "E2E ny målgruppe" };
+      const gem = await fetch(`${server.url}/api/v1/regelsaet/${ny}/kladde`, {
+        method: "PUT",
+        headers: { Authorization: `Bearer ${noegler.forfatter}`, "Content-Type": "application/json" },
+        body: JSON.stringify(r),
+      });
+      expect(gem.status).toBe(201);
+      await p.goto(`${server.url}/regelsaet/${ny}/scenarier`);
+      await p.getByTestId("datakilde-tom").waitFor();
+      expect(await p.getByTestId("datakilde-tom").textContent()).toContain("ingen leverandører i målgruppen");
+      await p.goto(`${server.url}/regelsaet/${ny}`);
+      await ventPaaMonaco(p);
+      expect(await p.getByTestId("regelsaet-status").textContent()).toContain("Kladde – gemt");
+      expect(await p.getByTestId("ny-maalgruppe").count()).toBe(0);
+
+      // A reader cannot create one: a "findes ikke" page with the way back.
+      const l = await nySide();
+      await logInd(l, server.url, noegler.laeser ?? "");
+      await l.goto(`${server.url}/regelsaet/findes-ikke`);
+      await l.getByRole("heading", { name: "Målgruppen findes ikke" }).waitFor();
+      expect(await l.getByTestId("maalgruppe-findes-ikke").textContent()).toContain("'findes-ikke'");
+      await skaermbillede(l, "ukendt-maalgruppe-laeser");
+      await l.getByRole("link", { name: "Tilbage til målgrupperne" }).click();
+      await l.getByRole("heading", { name: "Målgrupper" }).waitFor();
+    },
+    2 * TRIN,
+  );
+
   it("har ingen scriptfejl, CSP-overtrædelser, blob-workers eller fremmede hosts i siderne", () => {
     expect(sider.flatMap((s) => s.fejl)).toEqual([]);
   });

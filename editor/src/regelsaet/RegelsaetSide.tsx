@@ -12,6 +12,7 @@ import type { JsonEditorHandle } from "../monaco/JsonEditor.js";
 import { analyser, editorProblemer } from "./analyse.js";
 import { regelsaetHover } from "./hover.js";
 import { KonfliktDialog } from "./KonfliktDialog.js";
+import { kanOprettes, MaalgruppeFindesIkke, NyMaalgruppeBesked } from "./NyMaalgruppe.js";
 import { Problemliste } from "./Problemliste.js";
 import { PublicerDialog } from "./PublicerDialog.js";
 import { TaerskelForm } from "./TaerskelForm.js";
@@ -54,6 +55,12 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
   if (u.status === "indlaeser") return <Indlaeser />;
   if (u.status === "fejl") return <Fejlboks>{fejlTekst(u.indlaesningsFejl)}</Fejlboks>;
 
+  // Neither published nor drafted: an author creates the målgruppe by saving a draft; a reader
+  // has nothing to read. (A reader's view loads no draft, so a draft-only målgruppe reads as this.)
+  const findesIkke = version === undefined && !u.publiceret && !u.harServerKladde;
+  if (findesIkke && !(redigerbar && kanOprettes(maalgruppe)))
+    return <MaalgruppeFindesIkke maalgruppe={maalgruppe} forfatter={kan("forfatter")} />;
+
   const titel = analyse.regelsaet?.titel ?? u.publiceret?.regelsaet.titel ?? maalgruppe;
   const antalFejl = analyse.syntaksFejl.length + analyse.fejl.length + u.serverFejl.length;
   const fejledeTest = testtilfaelde?.filter((t) => !t.bestaaet).length ?? 0;
@@ -68,6 +75,7 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
   return (
     <section className="side regelsaet-side">
       <MaalgruppeHoved maalgruppe={maalgruppe} titel={titel} aktiv="regelsaet" />
+      {findesIkke && <NyMaalgruppeBesked maalgruppe={maalgruppe} />}
       <div className="vaerktoejslinje">
         <div>
           <h1>{titel}</h1>

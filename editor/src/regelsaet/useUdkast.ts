@@ -64,10 +64,17 @@ const lagerNoegle = (maalgruppe: string, redigerbar: boolean, version?: number) 
 
 vedLogUd(() => lager.clear());
 
-/** The author's current draft text for a målgruppe, unsaved changes included, if one is open. */
-export function aktuelUdkastTekst(maalgruppe: string): string | undefined {
+/**
+ * The author's current draft for a målgruppe, if one is open: its text, unsaved changes
+ * included, and whether the server holds a draft or a published version of the målgruppe.
+ */
+export function aktueltUdkast(
+  maalgruppe: string,
+): { tekst: string; harServerKladde: boolean; harPubliceret: boolean } | undefined {
   const u = lager.get(lagerNoegle(maalgruppe, true));
-  return u?.status === "klar" ? u.tekst : undefined;
+  return u?.status === "klar"
+    ? { tekst: u.tekst, harServerKladde: u.harServerKladde, harPubliceret: u.publiceret !== undefined }
+    : undefined;
 }
 
 export function useUdkast(api: Api, maalgruppe: string, redigerbar: boolean, version?: number) {

@@ -50,16 +50,25 @@ export function Datakilde({
   return (
     <fieldset className="gruppe">
       <legend>Leverandører</legend>
-      <p>
-        {data ? (
-          <>
-            Sammenligner over <strong data-testid="datakilde">{data.navn}</strong>: {data.leverandoerer.length}{" "}
-            leverandører.
-          </>
-        ) : (
-          "Indlæser eksempeldata …"
-        )}
-      </p>
+      {data && data.leverandoerer.length === 0 ? (
+        // Only the example data can be empty (an upload without the målgruppe is refused): a new
+        // målgruppe has no example providers.
+        <p className="advarsel" data-testid="datakilde-tom">
+          Eksempeldata har ingen leverandører i målgruppen '{maalgruppe}'. Upload en JSON-fil med vurderingsgrundlag for
+          målgruppen for at sammenligne scenarier.
+        </p>
+      ) : (
+        <p>
+          {data ? (
+            <>
+              Sammenligner over <strong data-testid="datakilde">{data.navn}</strong>: {data.leverandoerer.length}{" "}
+              {data.leverandoerer.length === 1 ? "leverandør" : "leverandører"}.
+            </>
+          ) : (
+            "Indlæser eksempeldata …"
+          )}
+        </p>
+      )}
       <div className="felt-raekke">
         {eksempel && data !== eksempel && (
           <button type="button" onClick={() => vaelg(eksempel)}>

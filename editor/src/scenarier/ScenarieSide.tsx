@@ -6,9 +6,11 @@ import { fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
 import { eksempeldata, eksempelScenarier } from "../faelles/eksempler.js";
 import { MaalgruppeHoved } from "../faelles/MaalgruppeHoved.js";
+import { Link } from "../faelles/router.js";
 import { Fejlboks, Fremdrift, Indlaeser } from "../faelles/Status.js";
 import { useHent } from "../faelles/useHent.js";
-import { aktuelUdkastTekst } from "../regelsaet/useUdkast.js";
+import { kanOprettes } from "../regelsaet/NyMaalgruppe.js";
+import { aktueltUdkast } from "../regelsaet/useUdkast.js";
 import { type Data, Datakilde } from "./Datakilde.js";
 import { BeregningsFejl, koer } from "./evaluering.js";
 import { FoelsomhedPanel } from "./FoelsomhedPanel.js";
@@ -32,20 +34,24 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
   const { api } = useAuth();
   const kilder = useHent(async () => {
     const pub = await api.regelsaet(maalgruppe).catch(() => null);
-    const tekst = aktuelUdkastTekst(maalgruppe);
+    const udkast = aktueltUdkast(maalgruppe);
     let kladde: { regelsaet?: Regelsaet; ugyldig?: boolean; ikkeGemt?: boolean } | null = null;
-    if (tekst !== undefined) {
+    let harServerKladde: boolean;
+    if (udkast !== undefined) {
+      harServerKladde = udkast.harServerKladde;
       try {
-        const v = validateRegelsaet(JSON.parse(tekst));
+        const v = validateRegelsaet(JSON.parse(udkast.tekst));
         kladde = v.regelsaet ? { regelsaet: v.regelsaet, ikkeGemt: true } : { ugyldig: true };
       } catch {
         kladde = { ugyldig: true };
       }
     } else {
       const k = await api.kladde(maalgruppe);
+      harServerKladde = k !== null;
       if (k) kladde = { regelsaet: k.data };
     }
-    return { pub, kladde };
+    // Neither published nor saved as a draft: the målgruppe does not exist (yet).
+    return { pub, kladde, findesIkke: !pub && !harServerKladde };
   }, [api, maalgruppe]);
   const [grundlag, setGrundlag] = useState<Grundlag>("kladde");
   const [scenarier, setScenarierState] = useState<Scenarie[]>(() => gemteScenarier.get(maalgruppe) ?? [UDGANGSPUNKT]);
@@ -102,6 +108,31 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
     setScenarier([...scenarier, { navn: unikNavn("Kladdens ændringer", scenarier), aendringer }]);
   };
   const kladdeForskel = pub && kladde?.regelsaet ? aendringerMellem(pub.data, kladde.regelsaet) : null;
+
+  if (!grund)
+    return (
+      <section className="side">
+        <MaalgruppeHoved maalgruppe={maalgruppe} aktiv="scenarier" />
+        <h1>Scenarier for {maalgruppe}</h1>
+        <div className="besked advarsel" role="status" data-testid="scenarier-tom">
+          {kilder.data?.findesIkke && kanOprettes(maalgruppe) ? (
+            <p>
+              Målgruppen '{maalgruppe}' findes ikke endnu, så der er intet regelsæt at lave scenarier ud fra.{" "}
+              <Link til={`/regelsaet/${maalgruppe}`}>Gem en kladde under Regelsæt</Link> for at oprette den.
+            </p>
+          ) : kilder.data?.findesIkke ? (
+            <p>
+              Der findes ingen målgruppe med id'et '{maalgruppe}'. <Link til="/">Tilbage til målgrupperne</Link>
+            </p>
+          ) : (
+            <p>
+              Målgruppen har ingen publiceret version, og kladden har fejl, så der er intet regelsæt at lave scenarier
+              ud fra. <Link til={`/regelsaet/${maalgruppe}`}>Ret fejlene under Regelsæt</Link>.
+            </p>
+          )}
+        </div>
+      </section>
+    );
 
   return (
     <section className="side">
