@@ -1,13 +1,12 @@
 // Reading a request safely: path parameters, query numbers and the JSON body, each refused with
 // a 4xx and a Danish message when it is not what the route takes.
 import type { Request } from "express";
+import { MAALGRUPPE_ID } from "../engine/index.js";
 import { HttpError } from "./http-error.js";
-
-export const MAALGRUPPE_PATTERN = /^[a-z][a-z0-9-]{0,99}$/;
 
 export function maalgruppeParam(req: Request): string {
   const m = req.params.maalgruppe;
-  if (typeof m !== "string" || !MAALGRUPPE_PATTERN.test(m)) {
+  if (typeof m !== "string" || !MAALGRUPPE_ID.test(m)) {
     throw new HttpError(404, "IKKE_FUNDET", "Ukendt målgruppe.", [
       { path: "maalgruppe", message: "Et målgruppe-id er små bogstaver, tal og bindestreg, fx 'autisme'." },
     ]);

@@ -3,8 +3,15 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Router } from "express";
-import { anvendAendringer, graensetilfaelde, type Scenarie, sammenlignScenarier, sweep } from "../../engine/index.js";
-import { erObjekt, kunFelter, MAALGRUPPE_PATTERN, objektKrop, versionsnummer } from "../forespoergsel.js";
+import {
+  anvendAendringer,
+  graensetilfaelde,
+  MAALGRUPPE_ID,
+  type Scenarie,
+  sammenlignScenarier,
+  sweep,
+} from "../../engine/index.js";
+import { erObjekt, kunFelter, objektKrop, versionsnummer } from "../forespoergsel.js";
 import { type Detalje, detalje, HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";
 
@@ -100,7 +107,7 @@ export function scenarieRoutes(ctx: Kontekst): Router {
   /** The regelsæt (latest, a version or the draft) and the providers a request names. */
   async function grundlag(krop: Record<string, unknown>) {
     const maalgruppe = krop.maalgruppe;
-    if (typeof maalgruppe !== "string" || !MAALGRUPPE_PATTERN.test(maalgruppe)) {
+    if (typeof maalgruppe !== "string" || !MAALGRUPPE_ID.test(maalgruppe)) {
       throw new HttpError(422, "UGYLDIGT_INDHOLD", "Angiv målgruppen.", [
         detalje(["maalgruppe"], "Skal være et målgruppe-id, fx 'autisme'."),
       ]);

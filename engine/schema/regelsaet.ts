@@ -259,6 +259,12 @@ export const Testtilfaelde = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A målgruppe's id as the API takes it in a path and the editor lets an author create it: lower-case
+ * letters, digits and hyphens, starting with a letter, at most 100 characters.
+ */
+export const MAALGRUPPE_ID = /^[a-z][a-z0-9-]{0,99}$/;
+
 export const RegelsaetSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),

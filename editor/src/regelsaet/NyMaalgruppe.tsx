@@ -1,10 +1,10 @@
 // A målgruppe with neither a published version nor a draft. The API creates a målgruppe when its
 // first draft is saved (PUT …/kladde answers 201), so an author opening such an address is told
 // that saving creates it; anyone else, or an id the API would refuse, gets a "findes ikke" page.
+import { MAALGRUPPE_ID } from "../../../engine/index.js";
 import { Link } from "../faelles/router.js";
 
-// The API's rule for a målgruppe id (api/forespoergsel.ts); an id outside it can never be saved.
-const MAALGRUPPE_ID = /^[a-z][a-z0-9-]{0,99}$/;
+// An id outside the API's rule for a målgruppe can never be saved.
 
 export const kanOprettes = (maalgruppe: string) => MAALGRUPPE_ID.test(maalgruppe);
 
