@@ -125,3 +125,11 @@ describe("stiNavn and iGrundlaget", () => {
     expect(stiNavn("")).toBe("Vurderingsgrundlaget");
   });
 });
+
+describe("feltNavn with a key Object.prototype has", () => {
+  it("names it in words like any unknown path, not by an inherited property", () => {
+    expect(feltNavn("constructor")).toBe("Constructor");
+    expect(feltNavn("toString.x")).toBe("To string: x");
+    expect(feltNavn("supplerende.constructor")).toBe("Supplerende oplysninger: constructor");
+  });
+});

@@ -1,6 +1,7 @@
 // Danish names for the fields of a vurderingsgrundlag, by the path the engine reports them with
 // (`borgere.let`, `medarbejdere[].erfaringAar`). One table for both uses: the form labels a field
 // inside its section (`label`), a result names it on its own (`navn`, when it needs more words).
+import { egenPost } from "./opslag.js";
 
 interface FeltTekst {
   /** The form's label, read under the section's heading. */
@@ -80,12 +81,12 @@ export function feltLabel(sti: FeltSti): string {
  * and the rest of the path in words, so it stays readable: "Supplerende oplysninger: udredningsfaciliteter".
  */
 export function feltNavn(sti: string): string {
-  const kendt = tekster[sti];
+  const kendt = egenPost(tekster, sti);
   if (kendt) return kendt.navn ?? kendt.label;
   const dele = sti.split(".");
   for (let i = dele.length - 1; i > 0; i--) {
     const foran = dele.slice(0, i).join(".");
-    const sektion = tekster[foran] ?? tekster[foran.replace(/\[\]$/, "")];
+    const sektion = egenPost(tekster, foran) ?? egenPost(tekster, foran.replace(/\[\]$/, ""));
     if (sektion) return [sektion.navn ?? sektion.label, ...dele.slice(i).map(iOrd)].join(": ");
   }
   const [foerste = "", ...rest] = dele.map(iOrd);

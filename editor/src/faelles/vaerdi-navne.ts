@@ -1,6 +1,7 @@
 // Danish words for the coded values of a vurderingsgrundlag a page names in running text: age
 // groups and provider types (the JSON has `boern`, `matrikelloes`; the reader wants "børn",
 // "matrikelløs"). Lower case, for use inside a sentence or a parenthesis.
+import { egenPost } from "./opslag.js";
 
 const VAERDI_NAVN: Readonly<Record<string, string>> = {
   boern: "børn",
@@ -15,5 +16,5 @@ const VAERDI_NAVN: Readonly<Record<string, string>> = {
 
 /** The Danish word for an age group or provider type; an unknown value is shown as it is. */
 export function vaerdiNavn(v: string): string {
-  return Object.hasOwn(VAERDI_NAVN, v) ? (VAERDI_NAVN[v] ?? v) : v;
+  return egenPost(VAERDI_NAVN, v) ?? v;
 }

@@ -5,6 +5,7 @@
 import type { ReactNode } from "react";
 import { tal } from "../faelles/format.js";
 import { niveauNavn } from "../faelles/niveau.js";
+import { egenPost } from "../faelles/opslag.js";
 import {
   type Enheder,
   generelFelt,
@@ -62,8 +63,8 @@ export function DiffOversigt({
   enheder?: { fra: Enheder; til: Enheder };
 }) {
   if (d.identisk) return <p>De to versioner er ens.</p>;
-  const navn = (id: string) => (Object.hasOwn(navne, id) ? (navne[id] ?? id) : id);
-  const enhed = (side: Enheder, t: string) => (Object.hasOwn(side, t) ? side[t] : undefined);
+  const navn = (id: string) => egenPost(navne, id) ?? id;
+  const enhed = (side: Enheder, t: string) => egenPost(side, t);
   const punkter: { noegle: string; indhold: ReactNode }[] = [];
   for (const f of d.generelt ?? [])
     punkter.push({

@@ -5,6 +5,7 @@
 // whose unit is not known keeps its number with a decimal comma.
 import { tal } from "../faelles/format.js";
 import { niveauNavn } from "../faelles/niveau.js";
+import { egenPost } from "../faelles/opslag.js";
 import { vaerdiNavn } from "../faelles/vaerdi-navne.js";
 
 /** Threshold name → its `enhed`, for one version. */
@@ -28,7 +29,7 @@ const METODE_NAVN: Readonly<Record<string, string>> = {
   vaegtet: "vægtet score",
 };
 
-const opslag = (tabel: Readonly<Record<string, string>>, k: string) => (Object.hasOwn(tabel, k) ? (tabel[k] ?? k) : k);
+const opslag = (tabel: Readonly<Record<string, string>>, k: string) => egenPost(tabel, k) ?? k;
 
 /** A number the Danish way; whole numbers without decimals. */
 const decimaltal = (n: number) => tal(n, 6);
