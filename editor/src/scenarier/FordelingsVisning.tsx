@@ -1,9 +1,25 @@
 // Providers per level along a row of labels — the scenarios of a comparison, or the values of a
 // sweep: a chart and, beside it, the same figures in a table (the chart's accessible twin).
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import type { Fordeling } from "../../../engine/index.js";
 import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
 import { Diagram, NIVEAU_FARVE } from "./Diagram.js";
+
+/** A table head of one heading (`children`) and then a column per level. */
+export function NiveauHoved({ children }: { children: ReactNode }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{children}</th>
+        {INDPLACERINGSNIVEAUER.map((n) => (
+          <th key={n} scope="col" className="tal">
+            {niveauNavn(n)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 interface Props {
   type: "bar" | "line";
@@ -52,16 +68,7 @@ export function FordelingsVisning({
       />
       <div className={rulle}>
         <table className="tabel kompakt" data-testid={testid}>
-          <thead>
-            <tr>
-              <th scope="col">{kolonne}</th>
-              {INDPLACERINGSNIVEAUER.map((n) => (
-                <th key={n} scope="col" className="tal">
-                  {niveauNavn(n)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <NiveauHoved>{kolonne}</NiveauHoved>
           <tbody>
             {fordelinger.map((f, i) => (
               <tr key={etiketter[i]}>

@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from "react";
 import type { Sammenligning } from "../../../engine/index.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
-import { FordelingsVisning } from "./FordelingsVisning.js";
+import { FordelingsVisning, NiveauHoved } from "./FordelingsVisning.js";
 
 const RANG: Record<string, number> = { "ikke-indplaceret": 0, let: 1, moderat: 2, hoej: 3, ingen: 0, "slaaet-fra": -1 };
 
@@ -53,18 +53,9 @@ function Overgange({ s }: { s: Sammenligning }) {
           <caption id={`${id}-forklaring`} className="diskret">
             Rækker: niveau i «{o.fra}». Kolonner: niveau i «{o.til}». Grøn: op, rød: ned.
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                {o.fra} ↓ / {o.til} →
-              </th>
-              {INDPLACERINGSNIVEAUER.map((n) => (
-                <th key={n} scope="col" className="tal">
-                  {niveauNavn(n)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <NiveauHoved>
+            {o.fra} ↓ / {o.til} →
+          </NiveauHoved>
           <tbody>
             {INDPLACERINGSNIVEAUER.map((fra) => (
               <tr key={fra}>
