@@ -1,9 +1,14 @@
 // The regelsæt format (DOMAIN.md §5) defined once: ajv validates with it, the API serves it,
 // Monaco completes with it, and the TypeScript types are derived from it.
 import { type Static, Type } from "@sinclair/typebox";
+import { FORLOEBSFASER, LEVERANDOERTYPER } from "./vurderingsgrundlag.js";
 
 export const NIVEAUER = ["let", "moderat", "hoej"] as const;
 export const PARAMETER_NIVEAUER = ["ingen", "let", "moderat", "hoej"] as const;
+/** A parameter's outcome: a level, or `ikke-relevant` (left out of the count; DOMAIN.md §7). */
+export const PARAMETER_UDFALD = [...PARAMETER_NIVEAUER, "ikke-relevant"] as const;
+/** The controlled vocabularies (kodelister) a regelsæt may carry, one per list-valued input. */
+export const KODELISTER = ["uddannelser", "certificeringer", "metoder", "sektorer"] as const;
 export const OPERATORER = [
   "equal",
   "notEqual",
@@ -22,6 +27,43 @@ export const PARAMETER_ID_PATTERN = "^[a-z][A-Za-z0-9]*$";
 export const STI_PATTERN = "^\\$(\\.[A-Za-z][A-Za-z0-9]*)+$";
 
 const Tekst = (description: string) => Type.String({ minLength: 1, description });
+
+/** The seed documents a criterion may cite (../shared/seeds; listed in rulesets/KILDER.md). */
+export const KILDE_DOKUMENTER = ["000", "001", "002", "003", "004"] as const;
+
+/** Where a criterion comes from: a seed document, a section in it and a short quote. */
+export const Kilde = Type.Object(
+  {
+    dokument: Type.Union(
+      KILDE_DOKUMENTER.map((d) => Type.Literal(d)),
+      { description: "Kildedokumentets nummer, fx `002` (modellen) eller `000` (evalueringen)." },
+    ),
+    afsnit: Tekst("Afsnit, boks eller tabel i dokumentet, fx `Boks 4, Aktiv praksis`."),
+    citat: Type.Optional(Type.String({ maxLength: 600, description: "Et kort citat, som kriteriet hviler på." })),
+  },
+  { additionalProperties: false, description: "Kilden til et kriterium: dokument, afsnit og et kort citat." },
+);
+
+/**
+ * Traceability on any criterion: a `kilde`, or `antagelse: true` with a one-line `begrundelse`
+ * saying why the team chose it where the seeds are silent (DOMAIN.md §7).
+ */
+export const SPORBARHED = {
+  kilde: Kilde,
+  antagelse: Type.Boolean({ description: "Sand, når kriteriet er teamets antagelse og ikke står i kilderne." }),
+  begrundelse: Type.String({ minLength: 1, maxLength: 600, description: "Hvorfor antagelsen er valgt." }),
+} as const;
+const sporbarhedSchema = {
+  kilde: { $ref: "#/$defs/Kilde" },
+  antagelse: SPORBARHED.antagelse,
+  begrundelse: SPORBARHED.begrundelse,
+  beskrivelse: { type: "string", description: "Kort forklaring, som vises i begrundelsen." },
+} as const;
+export interface Sporbarhed {
+  kilde?: Static<typeof Kilde>;
+  antagelse?: boolean;
+  begrundelse?: string;
+}
 
 export const TaerskelReference = Type.Object(
   {
@@ -60,7 +102,7 @@ const LeafSchema = {
     },
     operator: { type: "string", enum: [...OPERATORER], description: "json-rules-engine-operator." },
     value: { ...BetingelsesVaerdi, description: "Den værdi, faktum sammenlignes med, eller en tærskel." },
-    beskrivelse: { type: "string", description: "Kort forklaring, som vises i begrundelsen." },
+    ...sporbarhedSchema,
   },
 } as const;
 
@@ -73,7 +115,7 @@ export const BetingelseSchema = {
   if: { required: ["all"] },
   // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, never awaited
   then: {
-    properties: { all: { type: "array", minItems: 1, items: ref } },
+    properties: { all: { type: "array", minItems: 1, items: ref }, ...sporbarhedSchema },
     required: ["all"],
     additionalProperties: false,
   },
@@ -81,14 +123,14 @@ export const BetingelseSchema = {
     if: { required: ["any"] },
     // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, never awaited
     then: {
-      properties: { any: { type: "array", minItems: 1, items: ref } },
+      properties: { any: { type: "array", minItems: 1, items: ref }, ...sporbarhedSchema },
       required: ["any"],
       additionalProperties: false,
     },
     else: {
       if: { required: ["not"] },
       // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, never awaited
-      then: { properties: { not: ref }, required: ["not"], additionalProperties: false },
+      then: { properties: { not: ref, ...sporbarhedSchema }, required: ["not"], additionalProperties: false },
       else: LeafSchema,
     },
   },
@@ -99,7 +141,7 @@ export type BetingelsesVaerdi = Static<typeof BetingelsesVaerdi>;
 export type Operator = (typeof OPERATORER)[number];
 export type Niveau = (typeof NIVEAUER)[number];
 export type ParameterNiveau = (typeof PARAMETER_NIVEAUER)[number];
-export interface LeafBetingelse {
+export interface LeafBetingelse extends Sporbarhed {
   fact: string;
   path?: string;
   params?: Record<string, BetingelsesVaerdi>;
@@ -107,8 +149,15 @@ export interface LeafBetingelse {
   value: BetingelsesVaerdi;
   beskrivelse?: string;
 }
+interface Gruppe extends Sporbarhed {
+  beskrivelse?: string;
+}
 // Recursive types cannot be derived from an if/then/else schema; this mirrors BetingelseSchema.
-export type Betingelse = LeafBetingelse | { all: Betingelse[] } | { any: Betingelse[] } | { not: Betingelse };
+export type Betingelse =
+  | LeafBetingelse
+  | (Gruppe & { all: Betingelse[] })
+  | (Gruppe & { any: Betingelse[] })
+  | (Gruppe & { not: Betingelse });
 
 const Betingelse = Type.Unsafe<Betingelse>(ref);
 
@@ -126,22 +175,18 @@ export const Variant = Type.Object(
           }),
         ),
         leverandoertype: Type.Optional(
-          Type.Array(
-            Type.Union([
-              Type.Literal("botilbud"),
-              Type.Literal("doegninstitution"),
-              Type.Literal("dagtilbud"),
-              Type.Literal("matrikelloes"),
-              Type.Literal("andet"),
-            ]),
-            { minItems: 1 },
-          ),
+          Type.Array(Type.Union(LEVERANDOERTYPER.map((t) => Type.Literal(t))), { minItems: 1 }),
+        ),
+        forloebsfase: Type.Optional(
+          Type.Array(Type.Union(FORLOEBSFASER.map((f) => Type.Literal(f))), { minItems: 1 }),
         ),
       },
       { additionalProperties: false, description: "Hvornår varianten gælder (alle angivne felter skal passe)." },
     ),
     vaerdi: Type.Union([Type.Number(), Type.Array(Type.String())]),
     beskrivelse: Type.Optional(Type.String()),
+    kilde: Type.Optional(Kilde),
+    antagelse: Type.Optional(SPORBARHED.antagelse),
   },
   { additionalProperties: false },
 );
@@ -167,6 +212,13 @@ export const Taerskel = Type.Object(
     antagelse: Type.Optional(
       Type.Boolean({ description: "Sand, når kilderne ikke giver et tal, og værdien er en pilotantagelse." }),
     ),
+    kilde: Type.Optional(Kilde),
+    kodeliste: Type.Optional(
+      Type.Union(
+        KODELISTER.map((k) => Type.Literal(k)),
+        { description: "For en liste: den kodeliste, hvis koder listen består af." },
+      ),
+    ),
     min: Type.Optional(Type.Number({ description: "Mindste meningsfulde værdi (formularens skyder)." })),
     max: Type.Optional(Type.Number({ description: "Største meningsfulde værdi (formularens skyder)." })),
     varianter: Type.Optional(
@@ -183,6 +235,9 @@ export const NiveauKriterium = Type.Object(
     beskrivelse: Tekst("Den officielle beskrivelse af niveauet (Boks 4)."),
     vejledning: Type.Optional(Type.String({ description: "Målgruppespecifik uddybning til tilsynet." })),
     betingelser: Betingelse,
+    kilde: Type.Optional(Kilde),
+    antagelse: Type.Optional(SPORBARHED.antagelse),
+    begrundelse: Type.Optional(SPORBARHED.begrundelse),
   },
   { additionalProperties: false },
 );
@@ -194,6 +249,23 @@ export const Parameter = Type.Object(
     beskrivelse: Type.Optional(Type.String()),
     vaegt: Type.Optional(Type.Number({ minimum: 0, default: 1, description: "Vægt i den vægtede politik." })),
     aktiv: Type.Optional(Type.Boolean({ default: true, description: "Slået fra tæller parameteren ikke med." })),
+    kilde: Type.Optional(Kilde),
+    ikkeRelevant: Type.Optional(
+      Type.Object(
+        {
+          naar: Betingelse,
+          beskrivelse: Tekst("Hvornår parameteren ikke er relevant for leverandøren, i tilsynets ord."),
+          kilde: Type.Optional(Kilde),
+          antagelse: Type.Optional(SPORBARHED.antagelse),
+          begrundelse: Type.Optional(SPORBARHED.begrundelse),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "Når betingelsen holder, er parameteren ikke relevant: den tælles ikke med i indplaceringen, og afgørelsen siger det.",
+        },
+      ),
+    ),
     niveauer: Type.Object(
       { let: NiveauKriterium, moderat: NiveauKriterium, hoej: NiveauKriterium },
       { additionalProperties: false },
@@ -208,6 +280,13 @@ export const Indplaceringspolitik = Type.Object(
       description:
         "`optaelling`: Tabel 4 (antal parametre pr. niveau); `vaegtet`: score ud fra vægte og niveauværdier.",
     }),
+    laesning: Type.Optional(
+      Type.Union([Type.Literal("monoton"), Type.Literal("bogstavelig")], {
+        description:
+          "Læsning af Tabel 4 på højt: `monoton` (mindst syv på højt og ingen under moderat; standard) eller `bogstavelig` (mindst syv på højt og højst én på moderat; en på let stopper ikke).",
+      }),
+    ),
+    forklaring: Type.Optional(Type.String({ description: "Hvorfor politikken og læsningen er valgt." })),
     toNiveauer: Type.Optional(
       Type.Boolean({ description: "Ansøgningsmodel: kun højt specialiseret mod resten (resten er let)." }),
     ),
@@ -250,13 +329,100 @@ export const Testtilfaelde = Type.Object(
           Type.Literal("hoej"),
         ]),
         parametre: Type.Optional(
-          Type.Record(Type.String(), Type.Union(PARAMETER_NIVEAUER.map((n) => Type.Literal(n)))),
+          Type.Record(
+            Type.String({ pattern: PARAMETER_ID_PATTERN }),
+            Type.Union(PARAMETER_UDFALD.map((n) => Type.Literal(n))),
+          ),
         ),
       },
       { additionalProperties: false },
     ),
+    kilde: Type.Optional(Kilde),
+    begrundelse: Type.Optional(Type.String({ description: "Hvad testtilfældet viser, og hvorfor." })),
   },
   { additionalProperties: false },
+);
+
+/** One entry of a kodeliste: a stable code, its Danish label and the words users also write. */
+export const Kode = Type.Object(
+  {
+    kode: Type.String({ minLength: 1, maxLength: 60, description: "Stabil kode, som gemmes og sammenlignes." }),
+    navn: Tekst("Dansk betegnelse, som vises for brugeren."),
+    synonymer: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+        description: "Andre ord for det samme; inddata med et synonym gemmes som koden.",
+      }),
+    ),
+    beskrivelse: Type.Optional(Type.String()),
+    kilde: Type.Optional(Kilde),
+    antagelse: Type.Optional(SPORBARHED.antagelse),
+  },
+  { additionalProperties: false },
+);
+const Kodeliste = (description: string) => Type.Optional(Type.Array(Kode, { minItems: 1, description }));
+export const Kodelister = Type.Object(
+  {
+    uddannelser: Kodeliste("Grund-, efter- og videreuddannelser (`medarbejdere[].uddannelser`)."),
+    certificeringer: Kodeliste("Særlige uddannelser og certificeringer (`medarbejdere[].certificeringer`)."),
+    metoder: Kodeliste("Målgruppespecifikke metoder og faglige tilgange (`metoder.maalgruppespecifikke`)."),
+    sektorer: Kodeliste("Sektorer, der samarbejdes med (`samarbejde.sektorer`)."),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Kontrollerede ordlister: inddata normaliseres til koderne; et ukendt ord er en fejl med et forslag, aldrig et stille lavere niveau.",
+  },
+);
+
+const PrNiveau = (hvad: string) =>
+  Type.Object(
+    { let: Type.String(), moderat: Type.String(), hoej: Type.String() },
+    { additionalProperties: false, description: `${hvad} på let, moderat og højt niveau.` },
+  );
+/** Modellens første halvdel (002 kapitel 2, Boks 1–3) og de nationale kriterier (004). */
+export const Maalgruppebeskrivelse = Type.Object(
+  {
+    kompleksitet: Type.Optional(PrNiveau("Målgruppekompleksitet (002 Boks 1)")),
+    stoerrelse: Type.Optional(PrNiveau("Målgruppens størrelse (002 Boks 1)")),
+    sammensaetning: Type.Optional(PrNiveau("Sammensætning af ydelser og foranstaltninger (002 Boks 2)")),
+    fagligtIndhold: Type.Optional(PrNiveau("Fagligt indhold (002 Boks 2)")),
+    eksempler: Type.Optional(PrNiveau("Eksempler på målgruppen (002 Boks 3)")),
+    nationaltAntal: Type.Optional(
+      Type.Object(
+        {
+          tekst: Tekst("Hvad kilderne siger om målgruppens størrelse på landsplan."),
+          under1000: Type.Optional(
+            Type.Boolean({ description: "Under 1.000 borgere på landsplan (004: 'meget lille')." }),
+          ),
+          kilde: Type.Optional(Kilde),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    delmaalgrupper: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { navn: Tekst("Delmålgruppens navn."), beskrivelse: Type.String(), kilde: Type.Optional(Kilde) },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    kriterier: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { navn: Tekst("Kriteriets eller forudsætningens navn."), tekst: Type.String(), kilde: Kilde },
+          { additionalProperties: false },
+        ),
+        { description: "Kriterier og forudsætninger for høj specialisering (004)." },
+      ),
+    ),
+    kilde: Type.Optional(Kilde),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Målgruppebeskrivelsen: idealtypiske behov på tre niveauer. Aktiv praksis tæller borgere efter den.",
+  },
 );
 
 /**
@@ -274,6 +440,15 @@ export const RegelsaetSchema = Type.Object(
     taerskler: Type.Record(Type.String({ pattern: TAERSKEL_NAVN_PATTERN }), Taerskel, {
       description: "Alle justerbare tal og lister under stabile navne med punktum.",
     }),
+    kilder: Type.Optional(
+      Type.Record(
+        Type.Union(KILDE_DOKUMENTER.map((d) => Type.Literal(d))),
+        Type.Object({ titel: Tekst("Dokumentets titel."), fil: Type.String() }, { additionalProperties: false }),
+        { description: "De dokumenter, regelsættets kilder henviser til." },
+      ),
+    ),
+    maalgruppebeskrivelse: Type.Optional(Maalgruppebeskrivelse),
+    kodelister: Type.Optional(Kodelister),
     parametre: Type.Array(Parameter, { minItems: 1 }),
     indplacering: Indplaceringspolitik,
     testtilfaelde: Type.Optional(
@@ -284,7 +459,7 @@ export const RegelsaetSchema = Type.Object(
     $id: "regelsaet.json",
     title: "Regelsæt for en målgruppes specialiseringsvejledning",
     additionalProperties: false,
-    $defs: { [BETINGELSE_ID]: BetingelseSchema },
+    $defs: { [BETINGELSE_ID]: BetingelseSchema, Kilde },
   },
 );
 
@@ -293,4 +468,10 @@ export type Variant = Static<typeof Variant>;
 export type Parameter = Static<typeof Parameter>;
 export type Indplaceringspolitik = Static<typeof Indplaceringspolitik>;
 export type Testtilfaelde = Static<typeof Testtilfaelde>;
+export type Kilde = Static<typeof Kilde>;
+export type Kode = Static<typeof Kode>;
+export type Kodelister = Static<typeof Kodelister>;
+export type KodelisteNavn = (typeof KODELISTER)[number];
+export type Maalgruppebeskrivelse = Static<typeof Maalgruppebeskrivelse>;
+export type ParameterNiveauEllerIkkeRelevant = (typeof PARAMETER_UDFALD)[number];
 export type Regelsaet = Static<typeof RegelsaetSchema>;

@@ -9,7 +9,22 @@ const Samarbejdsform = Type.Union(
   [Type.Literal("ingen"), Type.Literal("ad-hoc"), Type.Literal("systematisk"), Type.Literal("formaliseret")],
   { description: "ingen < ad-hoc < systematisk < formaliseret" },
 );
-export const LEVERANDOERTYPER = ["botilbud", "doegninstitution", "dagtilbud", "matrikelloes", "andet"] as const;
+/**
+ * Provider types. The first five are the original contract; `saerforanstaltning` and
+ * `kommunikationscenter` (kommunikations-/rådgivningscenter) come from the seeds (000 §3.2.3,
+ * §4.2.2) so that they can carry their own threshold variants (DOMAIN.md §7).
+ */
+export const LEVERANDOERTYPER = [
+  "botilbud",
+  "doegninstitution",
+  "dagtilbud",
+  "matrikelloes",
+  "saerforanstaltning",
+  "kommunikationscenter",
+  "andet",
+] as const;
+/** Phases of a course of support (000 §3.2.1 and §3.2.3: udredning, genoptræning, vedligeholdelse). */
+export const FORLOEBSFASER = ["udredning", "genoptraening", "vedligeholdelse"] as const;
 export const ALDERSGRUPPER = ["boern", "unge", "voksne"] as const;
 export const ANSAETTELSER = ["fast", "vikar"] as const;
 
@@ -17,8 +32,18 @@ export const Medarbejder = Type.Object(
   {
     ansaettelse: Type.Optional(Type.Union(ANSAETTELSER.map((a) => Type.Literal(a)))),
     erfaringAar: Type.Optional(Type.Number({ minimum: 0, maximum: 70, description: "Års relevant praksiserfaring." })),
-    uddannelser: Type.Optional(Type.Array(Kort("Uddannelse, fx `paedagog`."), { maxItems: 50 })),
-    certificeringer: Type.Optional(Type.Array(Kort("Certificering, fx `TEACCH`."), { maxItems: 50 })),
+    uddannelser: Type.Optional(
+      Type.Array(Kort("Uddannelse: kode, betegnelse eller synonym fra regelsættets kodeliste, fx `paedagog`."), {
+        maxItems: 50,
+        description: "Tom liste = ingen uddannelse; feltet udeladt = ikke oplyst.",
+      }),
+    ),
+    certificeringer: Type.Optional(
+      Type.Array(Kort("Certificering fra regelsættets kodeliste, fx `TEACCH`."), {
+        maxItems: 50,
+        description: "Tom liste = ingen certificering; feltet udeladt = ikke oplyst.",
+      }),
+    ),
     hjaelpemiddelfaglig: Flag("Har hjælpemiddelfaglige kompetencer."),
   },
   { additionalProperties: false, description: "Én medarbejder, anonymt." },
@@ -39,6 +64,12 @@ export const VurderingsgrundlagSchema = Type.Object(
     ),
     maalgruppe: Type.String({ pattern: "^[a-z][a-z0-9-]*$", maxLength: 100, description: "Id på et regelsæt." }),
     aldersgruppe: Type.Optional(Type.Union(ALDERSGRUPPER.map((a) => Type.Literal(a)))),
+    forloebsfase: Type.Optional(
+      Type.Union(
+        FORLOEBSFASER.map((f) => Type.Literal(f)),
+        { description: "Den fase i borgernes forløb, indsatsen retter sig mod (000 §3.2.3)." },
+      ),
+    ),
     aar: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100, description: "Kalenderåret, tallene dækker." })),
     godkendt: Flag("Har fornøden kvalitet (godkendt af socialtilsynet)."),
     borgere: Type.Optional(
@@ -97,6 +128,9 @@ export const VurderingsgrundlagSchema = Type.Object(
       Type.Object(
         {
           anvendes: Flag("Anvender hjælpemidler og teknologi."),
+          behovHosBorgerne: Flag(
+            "Borgerne har konkrete behov for hjælpemidler og teknologi (002 kap. 3: 'hvor det er relevant').",
+          ),
           vejlederAndre: Flag("Vejleder andre i hjælpemidler."),
         },
         { additionalProperties: false },
@@ -127,8 +161,17 @@ export const VurderingsgrundlagSchema = Type.Object(
     tilsynsvurdering: Type.Optional(
       Type.Record(
         Type.String({ pattern: "^[a-z][A-Za-z0-9]*$", maxLength: 60 }),
-        Type.Union([Type.Literal("ingen"), Type.Literal("let"), Type.Literal("moderat"), Type.Literal("hoej")]),
-        { description: "Tilsynets eget niveau for en parameter; det afgør parameterens niveau." },
+        Type.Union([
+          Type.Literal("ingen"),
+          Type.Literal("let"),
+          Type.Literal("moderat"),
+          Type.Literal("hoej"),
+          Type.Literal("ikke-relevant"),
+        ]),
+        {
+          description:
+            "Tilsynets eget niveau for en parameter; det afgør parameterens niveau. `ikke-relevant` tager parameteren ud af optællingen.",
+        },
       ),
     ),
   },
