@@ -441,10 +441,12 @@ export const RegelsaetSchema = Type.Object(
       description: "Alle justerbare tal og lister under stabile navne med punktum.",
     }),
     kilder: Type.Optional(
-      Type.Record(
-        Type.Union(KILDE_DOKUMENTER.map((d) => Type.Literal(d))),
-        Type.Object({ titel: Tekst("Dokumentets titel."), fil: Type.String() }, { additionalProperties: false }),
-        { description: "De dokumenter, regelsættets kilder henviser til." },
+      Type.Partial(
+        Type.Record(
+          Type.Union(KILDE_DOKUMENTER.map((d) => Type.Literal(d))),
+          Type.Object({ titel: Tekst("Dokumentets titel."), fil: Type.String() }, { additionalProperties: false }),
+        ),
+        { description: "De dokumenter, regelsættets kilder henviser til.", additionalProperties: false },
       ),
     ),
     maalgruppebeskrivelse: Type.Optional(Maalgruppebeskrivelse),
