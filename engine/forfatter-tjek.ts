@@ -1,6 +1,7 @@
 // Authoring checks beyond the schema. They warn, they do not block: levels that are not nested
 // (a provider could meet højt without meeting moderat), a higher level asking less than a lower
-// one, levels or policy limits that can never be reached, and thresholds nobody uses.
+// one, levels or policy limits that can never be reached, thresholds nobody uses, and criteria
+// with neither a source nor a stated assumption.
 import { canonicalJson } from "./hash.js";
 import { type Problem, problem, type Sti, visSti } from "./problem.js";
 import { type Betingelse, type LeafBetingelse, NIVEAUER, type Regelsaet } from "./schema/regelsaet.js";
@@ -189,6 +190,39 @@ function tjekUbrugte(r: Regelsaet, advarsler: Problem[]): void {
   }
 }
 
+type Sporbar = Betingelse & { kilde?: unknown; antagelse?: boolean; begrundelse?: string };
+
+/**
+ * Every criterion should rest on a source or say it is an assumption (DOMAIN.md §7): a leaf is
+ * covered by its own `kilde`/`antagelse` or by that of a group around it.
+ */
+function tjekSporbarhed(r: Regelsaet, advarsler: Problem[]): void {
+  const besoeg = (b: Sporbar, sti: Sti, daekket: boolean): void => {
+    if (b.antagelse && !b.begrundelse)
+      advarsler.push(problem(sti, "Betingelsen er markeret som antagelse, men mangler en begrundelse."));
+    const egen = b.kilde !== undefined || b.antagelse === true;
+    const boern = "all" in b ? b.all : "any" in b ? b.any : "not" in b ? [b.not] : null;
+    const noegle = "all" in b ? "all" : "any" in b ? "any" : "not";
+    if (boern) {
+      boern.forEach((c, i) =>
+        besoeg(c as Sporbar, noegle === "not" ? [...sti, "not"] : [...sti, noegle, i], daekket || egen),
+      );
+      return;
+    }
+    if (!egen && !daekket)
+      advarsler.push(
+        problem(
+          sti,
+          "Betingelsen har hverken kilde eller antagelse. Angiv kilde (dokument, afsnit, citat) eller antagelse med begrundelse.",
+        ),
+      );
+  };
+  r.parametre.forEach((p, i) => {
+    for (const n of NIVEAUER)
+      besoeg(p.niveauer[n].betingelser as Sporbar, ["parametre", i, "niveauer", n, "betingelser"], false);
+  });
+}
+
 /** Warnings for a schema-valid regelsæt. */
 export function forfatterTjek(r: Regelsaet): Problem[] {
   const advarsler: Problem[] = [];
@@ -196,5 +230,6 @@ export function forfatterTjek(r: Regelsaet): Problem[] {
   tjekTaerskelOrden(r, advarsler);
   tjekUopnaaelige(r, advarsler);
   tjekUbrugte(r, advarsler);
+  tjekSporbarhed(r, advarsler);
   return advarsler;
 }

@@ -13,14 +13,14 @@ describe("forfatterTjek", () => {
 
   it("warns when højt does not ask what moderat asks", () => {
     const r = pilotRegelsaet("autisme");
-    const p = r.parametre.find((x) => x.id === "fagmiljoe");
+    const p = r.parametre.find((x) => x.id === "metoder");
     const hoej = p?.niveauer.hoej.betingelser;
     if (!hoej || !("all" in hoej)) throw new Error("expected an all-tree");
-    hoej.all = hoej.all.filter((c) => !("path" in c && c.path === "$.struktureretSparring"));
+    hoej.all = hoej.all.filter((c) => !("path" in c && c.path === "$.socialpaedagogiskPraksis"));
     const w = beskeder(r);
     expect(
       w.some((m) =>
-        /'fagmiljoe' er ikke indlejrede: hoej stiller ikke betingelsen om 'fagmiljoe.struktureretSparring'/.test(m),
+        /'metoder' er ikke indlejrede: hoej stiller ikke betingelsen om 'metoder.socialpaedagogiskPraksis'/.test(m),
       ),
     ).toBe(true);
   });
@@ -32,6 +32,18 @@ describe("forfatterTjek", () => {
     expect(beskeder(r)).toEqual([
       "parametre[0].niveauer.hoej.betingelser.all[0]: Betingelsen på hoej niveau for 'aktivPraksis' er mildere end den tilsvarende på moderat niveau; en leverandør kan opfylde hoej uden moderat.",
       "taerskler[\"aktivPraksis.hoej.minBorgere\"].vaerdi: Højt-tærsklen (3) er lavere end moderat-tærsklen 'aktivPraksis.moderat.minBorgere' (5).",
+    ]);
+  });
+
+  it("warns about a criterion with neither kilde nor antagelse, and an antagelse without a reason", () => {
+    const r = pilotRegelsaet("autisme");
+    const hoej = r.parametre[0].niveauer.hoej.betingelser;
+    if (!("all" in hoej)) throw new Error("expected an all-tree");
+    hoej.all.push({ fact: "antalBorgere", params: { niveauer: ["hoej"] }, operator: "greaterThan", value: 2 });
+    hoej.all.push({ fact: "antalBorgere", operator: "greaterThan", value: 1, antagelse: true });
+    expect(beskeder(r)).toEqual([
+      "parametre[0].niveauer.hoej.betingelser.all[3]: Betingelsen har hverken kilde eller antagelse. Angiv kilde (dokument, afsnit, citat) eller antagelse med begrundelse.",
+      "parametre[0].niveauer.hoej.betingelser.all[4]: Betingelsen er markeret som antagelse, men mangler en begrundelse.",
     ]);
   });
 
