@@ -1,8 +1,9 @@
 // What batch work (scenario comparison, sweeps) needs from an evaluation: the provider's level
 // and each active parameter's level. json-rules-engine is the authority; a faster evaluator
 // must give the same answers (see the differential tests).
-import { type ForberedtRegelsaet, indplacer } from "./indplacer.js";
-import type { Indplaceringsniveau } from "./politik.js";
+import type { ForberedtRegelsaet } from "./indplacering/forberedt.js";
+import { indplacer } from "./indplacering/jre.js";
+import type { Indplaceringsniveau } from "./indplacering/politik.js";
 import type { ParameterNiveau } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 

@@ -2,9 +2,9 @@
 // parameters, policy — and their comparison over a set of providers: the count per level, the
 // transition matrix between scenarios and the providers that move, with the parameters why.
 import type { Evaluator, Udfald } from "./evaluator.js";
-import { type ForberedtRegelsaet, forbered } from "./indplacer.js";
-import { KompileretGruppe } from "./kompileret.js";
-import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau } from "./politik.js";
+import { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
+import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
+import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau } from "./indplacering/politik.js";
 import { EngineError, type Problem, problem, type Sti } from "./problem.js";
 import type { Indplaceringspolitik, ParameterNiveau, Regelsaet } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";

@@ -1,9 +1,10 @@
 // The indplacering policy compiled for one profile: the same decision as `anvendPolitik`, with the
 // limits, weights and must-have parameters looked up once, so that a level costs a few
 // comparisons. Only the level; the full PolitikResultat comes from `anvendPolitik` itself.
-import { type Indplaceringsniveau, RANG, STANDARD_NIVEAUVAERDIER } from "./politik.js";
-import type { Indplaceringspolitik, Parameter, ParameterNiveau } from "./schema/regelsaet.js";
-import { type TaerskelOpslag, talTaerskel } from "./taerskler.js";
+
+import type { Indplaceringspolitik, Parameter, ParameterNiveau } from "../../schema/regelsaet.js";
+import { type TaerskelOpslag, talTaerskel } from "../../taerskler.js";
+import { type Indplaceringsniveau, RANG, STANDARD_NIVEAUVAERDIER } from "../politik.js";
 
 const EPSILON = 1e-9;
 

@@ -1,7 +1,7 @@
 // Indplacering policies: how parameter levels become the provider's level. Pure and synchronous,
 // shared by the json-rules-engine path and the compiled evaluator so both decide alike.
-import type { Indplaceringspolitik, ParameterNiveau } from "./schema/regelsaet.js";
-import { type TaerskelOpslag, talTaerskel } from "./taerskler.js";
+import type { Indplaceringspolitik, ParameterNiveau } from "../schema/regelsaet.js";
+import { type TaerskelOpslag, talTaerskel } from "../taerskler.js";
 
 export type Indplaceringsniveau = "ikke-indplaceret" | "let" | "moderat" | "hoej";
 export const INDPLACERINGSNIVEAUER: readonly Indplaceringsniveau[] = ["ikke-indplaceret", "let", "moderat", "hoej"];
