@@ -2,7 +2,6 @@
 
 export * from "./diff.js";
 export * from "./eksempel-generator.js";
-export * from "./evaluator.js";
 export * from "./facts.js";
 export * from "./foelsomhed.js";
 export * from "./forfatter-tjek.js";

@@ -22,7 +22,6 @@ import {
   indplacerSync,
   KompileretGruppe,
   kompiler,
-  kompileretEvaluator,
   type LeafBetingelse,
   type Medarbejder,
   type Regelsaet,
@@ -452,7 +451,6 @@ async function sammenlign(varianter: Variant[], leverandoerer: Vurderingsgrundla
   forberedte.forEach((f, si) => {
     const variant = varianter[si] as Variant;
     const k = kompiler(f);
-    const ev = kompileretEvaluator(f);
     leverandoerer.forEach((l, li) => {
       const j = jre[si]?.[li] as Indplacering;
       const parametre = new Map(j.parametre.map((p) => [p.id, p.niveau]));
@@ -467,9 +465,9 @@ async function sammenlign(varianter: Variant[], leverandoerer: Vurderingsgrundla
         manglendeOplysninger: j.manglendeOplysninger,
       };
       if (!isDeepStrictEqual(u, forventet)) forskel("udfaldMedMangler", forventet, u, variant, l);
-      const e = ev(l);
+      const e = k.udfald(l);
       if (!isDeepStrictEqual(e, { niveau: j.niveau, parametre }))
-        forskel("kompileretEvaluator", { niveau: j.niveau, parametre }, e, variant, l);
+        forskel("udfald", { niveau: j.niveau, parametre }, e, variant, l);
       if (k.niveau(l) !== j.niveau) forskel("niveau", j.niveau, k.niveau(l), variant, l);
       const g = gruppe[si]?.[li];
       if (!isDeepStrictEqual(g, { niveau: j.niveau, parametre }))

@@ -5,7 +5,6 @@
 // field), many times faster.
 // Conditions are three-valued as in forklaring.ts: a fact that is not reported makes its
 // condition unknown, and a level counts only when its tree is true.
-import type { Evaluator, Udfald } from "../../evaluator.js";
 import type { Indplacering, ParameterResultat } from "../../resultat.js";
 import { NIVEAUER, type Parameter, type ParameterNiveau, type Regelsaet } from "../../schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "../../schema/vurderingsgrundlag.js";
@@ -25,6 +24,15 @@ import {
 } from "./profil.js";
 
 export type { KompileretParameter, KompileretProfil, ScenarieProfil } from "./profil.js";
+
+/**
+ * What batch work (scenario comparison, sweeps) needs from an evaluation: the provider's level
+ * and each active parameter's level.
+ */
+export interface Udfald {
+  niveau: Indplaceringsniveau;
+  parametre: Map<string, ParameterNiveau>;
+}
 
 /** Udfald with the missing information, identical to the json-rules-engine path's. */
 export interface UdfaldMedMangler extends Udfald {
@@ -320,12 +328,6 @@ export function kompiler(f: Kilde): Kompileret {
   }
   return k;
 }
-
-/** The scenario evaluator on the compiled path (synchronous). */
-export const kompileretEvaluator: Evaluator = (f) => {
-  const k = kompiler(f);
-  return (input) => k.udfald(input);
-};
 
 export interface BatchOptions {
   /** Structurally an AbortSignal; the engine carries no DOM or Node types. */
