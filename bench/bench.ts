@@ -19,7 +19,6 @@ import {
   anvendAendringer,
   evaluerScenarier,
   forbered,
-  genererLeverandoerer,
   graensetilfaelde,
   indplacer,
   indplacerSync,
@@ -32,6 +31,7 @@ import {
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
+import { genererLeverandoerer } from "../scripts/eksempel-generator.js";
 import { haandskrevetAutisme, PARAMETRE } from "./haandskrevet-autisme.js";
 
 const ROD = fileURLToPath(new URL("..", import.meta.url));

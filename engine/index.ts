@@ -1,7 +1,6 @@
 // The shared engine: pure TypeScript, no I/O, used by the API and the browser editor.
 
 export * from "./diff.js";
-export * from "./eksempel-generator.js";
 export * from "./facts.js";
 export * from "./foelsomhed.js";
 export * from "./forfatter-tjek.js";

@@ -1,7 +1,6 @@
 // The three pilot regelsæt: valid, with the contract's threshold names, no authoring warnings,
 // their golden cases pass, and the example data set lands on every level.
 import { describe, expect, it } from "vitest";
-import { genererLeverandoerer } from "../../engine/eksempel-generator.js";
 import {
   forbered,
   forfatterTjek,
@@ -11,6 +10,7 @@ import {
   validateRegelsaet,
   validateVurderingsgrundlag,
 } from "../../engine/index.js";
+import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
 import { eksempeldata, eksempelScenarier, MAALGRUPPER, pilotRegelsaet, pilotTesttilfaelde } from "../fixtures/pilot.js";
 
 const KONTRAKT_TAERSKLER = [

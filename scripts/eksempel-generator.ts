@@ -2,7 +2,7 @@
 // for rulesets/eksempeldata.json and for scenario comparisons in the browser. Pure: same seed,
 // same providers. Each provider draws one quality once; every field is derived from it with a
 // little noise per parameter, so parameters correlate the way they do in real providers.
-import type { Medarbejder, Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
+import type { Medarbejder, Vurderingsgrundlag } from "../engine/schema/vurderingsgrundlag.js";
 
 export interface GeneratorOptions {
   seed: number;
