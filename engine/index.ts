@@ -1,22 +1,43 @@
-// The shared engine: pure TypeScript, no I/O, used by the API and the browser editor.
+// The shared engine: pure TypeScript, no I/O, used by the API and the browser editor. This is its
+// public surface, named one by one: what api/, editor/, scripts/ and bench/ use. Tests may import
+// deeper paths.
 
-export * from "./diff.js";
-export * from "./facts.js";
-export * from "./foelsomhed.js";
-export * from "./forfatter-tjek.js";
-export * from "./hash.js";
-export * from "./indplacering/forberedt.js";
-export * from "./indplacering/forklaring.js";
-export * from "./indplacering/jre.js";
-export * from "./indplacering/kompileret/kompileret.js";
-export * from "./indplacering/naeste-niveau.js";
-export * from "./indplacering/politik.js";
-export * from "./indplacering/saml.js";
-export * from "./problem.js";
-export * from "./resultat.js";
-export * from "./scenarier.js";
-export * from "./schema/regelsaet.js";
-export * from "./schema/vurderingsgrundlag.js";
-export * from "./taerskler.js";
-export * from "./testtilfaelde.js";
-export * from "./validate.js";
+// Authoring: checks beyond the schema and the difference between two versions.
+export { diffRegelsaet } from "./diff.js";
+// Scenario comparison and threshold sensitivity (sweeps, borderline providers).
+export { graensetilfaelde, sweep } from "./foelsomhed.js";
+export { forfatterTjek } from "./forfatter-tjek.js";
+// Content hash of a regelsæt and the canonical JSON it is computed from.
+export { canonicalJson, hashRegelsaet } from "./hash.js";
+// Indplacering, the production path: prepare a regelsæt once, evaluate with the compiled evaluator.
+export { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
+export type { Forklaring } from "./indplacering/forklaring.js";
+// The oracle: json-rules-engine, for the API's recompute check and the golden test cases.
+export { indplacer } from "./indplacering/jre.js";
+export { evaluerScenarier, indplacerSync, kompiler } from "./indplacering/kompileret/kompileret.js";
+export { INDPLACERINGSNIVEAUER, type Indplaceringsniveau } from "./indplacering/politik.js";
+// Errors and paths: the engine's one error type and how a path is shown and turned into a pointer.
+export { EngineError, type Problem, pointerFor, type Sti, stiFromPointer, visSti } from "./problem.js";
+export type { Indplacering, ParameterResultat } from "./resultat.js";
+export {
+  type Aendringer,
+  anvendAendringer,
+  type Fordeling,
+  type Sammenligning,
+  type Scenarie,
+  sammenlignScenarier,
+} from "./scenarier.js";
+// The two documents and their JSON Schemas: a regelsæt and a provider's vurderingsgrundlag.
+export {
+  type Indplaceringspolitik,
+  MAALGRUPPE_ID,
+  type Parameter,
+  type ParameterNiveau,
+  type Regelsaet,
+  RegelsaetSchema,
+  type Taerskel,
+} from "./schema/regelsaet.js";
+export { type Medarbejder, type Vurderingsgrundlag, VurderingsgrundlagSchema } from "./schema/vurderingsgrundlag.js";
+export { koerTesttilfaelde, type TesttilfaeldeResultat } from "./testtilfaelde.js";
+// Validation of both documents, with problems located by path.
+export { validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";

@@ -13,22 +13,21 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   type Aendringer,
   anvendAendringer,
-  type Betingelse,
   evaluerScenarier,
   type ForberedtRegelsaet,
   forbered,
   type Indplacering,
   indplacer,
   indplacerSync,
-  KompileretGruppe,
   kompiler,
-  type LeafBetingelse,
   type Medarbejder,
   type Regelsaet,
   type Vurderingsgrundlag,
   validateRegelsaet,
   validateVurderingsgrundlag,
 } from "../../engine/index.js";
+import { KompileretGruppe } from "../../engine/indplacering/kompileret/kompileret.js";
+import type { Betingelse, LeafBetingelse } from "../../engine/schema/regelsaet.js";
 import { ordforraad, vurderingsgrundlagArb } from "../fixtures/arbitraries.js";
 import { MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";
 

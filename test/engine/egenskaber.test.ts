@@ -6,10 +6,10 @@ import {
   hashRegelsaet,
   INDPLACERINGSNIVEAUER,
   indplacer,
-  RANG,
   type Regelsaet,
   sammenlignScenarier,
 } from "../../engine/index.js";
+import { RANG } from "../../engine/indplacering/politik.js";
 import { haev, ordforraad, vurderingsgrundlagArb } from "../fixtures/arbitraries.js";
 import { eksempelScenarier, MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";
 

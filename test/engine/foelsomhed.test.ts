@@ -2,6 +2,7 @@
 // against plain evaluation (json-rules-engine) of the changed regelsæt on the pilot regelsæt.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { TRIN } from "../../engine/foelsomhed.js";
 import {
   anvendAendringer,
   EngineError,
@@ -10,7 +11,6 @@ import {
   indplacer,
   type Regelsaet,
   sweep,
-  TRIN,
   type Vurderingsgrundlag,
 } from "../../engine/index.js";
 import { ordforraad, vurderingsgrundlagArb } from "../fixtures/arbitraries.js";
