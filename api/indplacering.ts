@@ -6,11 +6,11 @@ import {
   EngineError,
   type ForberedtRegelsaet,
   type Indplacering,
-  indplacer,
   indplacerSync,
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
+import { indplacer } from "../engine/indplacering/jre.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
 import { tjekJson } from "./middleware/tjek-krop.js";

@@ -17,7 +17,6 @@ import {
   type ForberedtRegelsaet,
   forbered,
   type Indplacering,
-  indplacer,
   indplacerSync,
   kompiler,
   type Medarbejder,
@@ -26,6 +25,7 @@ import {
   validateRegelsaet,
   validateVurderingsgrundlag,
 } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
 import { KompileretGruppe } from "../../engine/indplacering/kompileret/kompileret.js";
 import type { Betingelse, LeafBetingelse } from "../../engine/schema/regelsaet.js";
 import { ordforraad, vurderingsgrundlagArb } from "../fixtures/arbitraries.js";

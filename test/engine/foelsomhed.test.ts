@@ -8,11 +8,11 @@ import {
   EngineError,
   forbered,
   graensetilfaelde,
-  indplacer,
   type Regelsaet,
   sweep,
   type Vurderingsgrundlag,
 } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
 import { ordforraad, vurderingsgrundlagArb } from "../fixtures/arbitraries.js";
 import { gentag, leverandoer, medNiveauer, syntetiskRegelsaet } from "../fixtures/factories.js";
 import { MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";

@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import {
   forbered,
   forfatterTjek,
-  indplacer,
-  koerTesttilfaelde,
   sammenlignScenarier,
   validateRegelsaet,
   validateVurderingsgrundlag,
 } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
+import { koerTesttilfaelde } from "../../engine/testtilfaelde.js";
 import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
 import { eksempeldata, eksempelScenarier, MAALGRUPPER, pilotRegelsaet, pilotTesttilfaelde } from "../fixtures/pilot.js";
 
