@@ -1,6 +1,7 @@
 // The engine as the API uses it: regelsæt read from the database, checked against their stored
 // hash and prepared once per content (forbered), so repeated and batch evaluations reuse the
-// json-rules-engine instances.
+// compiled evaluator (the production path, cached per prepared regelsæt) and the recompute check
+// reuses the json-rules-engine oracle's instances.
 import { type ForberedtRegelsaet, forbered, type Regelsaet } from "../engine/index.js";
 import type { Database, Forespoergsel } from "./db/database.js";
 import { hentKladdeIndhold } from "./store/indplaceringer.js";

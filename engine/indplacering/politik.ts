@@ -1,5 +1,5 @@
 // Indplacering policies: how parameter levels become the provider's level. Pure and synchronous,
-// shared by the json-rules-engine path and the compiled evaluator so both decide alike.
+// shared by the compiled evaluator and the json-rules-engine oracle so both decide alike.
 import type { Indplaceringspolitik, ParameterNiveau } from "../schema/regelsaet.js";
 import { type TaerskelOpslag, talTaerskel } from "../taerskler.js";
 
