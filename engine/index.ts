@@ -29,7 +29,7 @@ export { canonicalJson, hashRegelsaet } from "./hash.js";
 // Indplacering, the production path: prepare a regelsæt once, evaluate with the compiled evaluator.
 export { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
 export { evaluerScenarier, indplacerSync, kompiler } from "./indplacering/kompileret/kompileret.js";
-export { INDPLACERINGSNIVEAUER, type Indplaceringsniveau } from "./indplacering/politik.js";
+export { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
 export type { Forklaring } from "./indplacering/forklaring.js";
 export type { Indplacering, ParameterResultat } from "./resultat.js";
 

@@ -3,7 +3,7 @@
 // transition matrix between scenarios and the providers that move, with the parameters why.
 import { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
 import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
-import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau } from "./indplacering/politik.js";
+import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
 import { EngineError, type Problem, problem, type Sti } from "./problem.js";
 import type { Indplaceringspolitik, ParameterNiveau, Regelsaet } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
@@ -185,8 +185,6 @@ export async function sammenlignScenarier(
   return resultat.sammenligning(forberedte);
 }
 
-const niveauIndeks = (n: Indplaceringsniveau): number => (n === "hoej" ? 3 : n === "moderat" ? 2 : n === "let" ? 1 : 0);
-
 /** A comparison's counts and moved providers, collected provider by provider. */
 class Resultat {
   private readonly antalScenarier: number;
@@ -223,10 +221,10 @@ class Resultat {
     let flyttet = false;
     const basis = niveauer[0] as Indplaceringsniveau;
     for (let a = 0; a < n; a++) {
-      const fra = niveauIndeks(niveauer[a] as Indplaceringsniveau);
+      const fra = RANG[niveauer[a] as Indplaceringsniveau];
       fordelinger[a * 4 + fra] = (fordelinger[a * 4 + fra] as number) + 1;
       for (let b = a + 1; b < n; b++, par++) {
-        const i = par * 16 + fra * 4 + niveauIndeks(niveauer[b] as Indplaceringsniveau);
+        const i = par * 16 + fra * 4 + RANG[niveauer[b] as Indplaceringsniveau];
         overgange[i] = (overgange[i] as number) + 1;
       }
       if (niveauer[a] !== basis) flyttet = true;

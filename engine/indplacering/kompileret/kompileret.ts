@@ -11,7 +11,7 @@ import type { Vurderingsgrundlag } from "../../schema/vurderingsgrundlag.js";
 import type { TaerskelOpslag } from "../../taerskler.js";
 import { assertInput, erForberedt, type ForberedtRegelsaet, forberedt } from "../forberedt.js";
 import { forklar } from "../forklaring.js";
-import type { Indplaceringsniveau } from "../politik.js";
+import { type Indplaceringsniveau, RANG } from "../politik.js";
 import { type Metadata, parameterFraBegrundelse, saml } from "../saml.js";
 import {
   beregnBlade,
@@ -81,9 +81,9 @@ function parameterNiveauer(s: ScenarieProfil, input: Vurderingsgrundlag, res: Ui
   return n > MAX_NOEGLE_PARAMETRE || Number.isNaN(noegle) ? INGEN_NOEGLE : noegle;
 }
 
-/** A level's rank as a key digit; NaN (no key) for a value that is not a level. */
-function rangNoegle(niveau: ParameterNiveau): number {
-  return niveau === "hoej" ? 3 : niveau === "moderat" ? 2 : niveau === "let" ? 1 : niveau === "ingen" ? 0 : Number.NaN;
+/** A parameter level's rank as a key digit; NaN (no key) for a value that is not a parameter level. */
+function rangNoegle(niveau: string): number {
+  return niveau !== "ikke-indplaceret" && Object.hasOwn(RANG, niveau) ? RANG[niveau as ParameterNiveau] : Number.NaN;
 }
 
 function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<string, ParameterNiveau> {
