@@ -21,7 +21,7 @@ export { type Medarbejder, type Vurderingsgrundlag, VurderingsgrundlagSchema } f
 export { validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
 
 // Errors and paths: the engine's one error type and how a path is shown and turned into a pointer.
-export { EngineError, type Problem, pointerFor, type Sti, stiFromPointer, visSti } from "./problem.js";
+export { type Detalje, EngineError, type Problem, pointerFor, type Sti, stiFromPointer, visSti } from "./problem.js";
 
 // Content hash of a regelsæt and the canonical JSON it is computed from.
 export { canonicalJson, hashRegelsaet } from "./hash.js";
