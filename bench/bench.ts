@@ -20,7 +20,6 @@ import {
   evaluerScenarier,
   forbered,
   graensetilfaelde,
-  indplacer,
   indplacerSync,
   kompiler,
   type ParameterNiveau,
@@ -31,6 +30,7 @@ import {
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
+import { indplacer } from "../engine/indplacering/jre.js";
 import { genererLeverandoerer } from "../scripts/eksempel-generator.js";
 import { haandskrevetAutisme, PARAMETRE } from "./haandskrevet-autisme.js";
 
