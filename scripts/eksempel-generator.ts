@@ -3,6 +3,7 @@
 // same providers. Each provider draws one quality once; every field is derived from it with a
 // little noise per parameter, so parameters correlate the way they do in real providers.
 import type { Medarbejder, Vurderingsgrundlag } from "../engine/schema/vurderingsgrundlag.js";
+import { PILOT_PARAMETRE } from "./pilot-parametre.js";
 
 export interface GeneratorOptions {
   seed: number;
@@ -312,16 +313,7 @@ function medarbejdere(p: Profil, q: number, s: Record<string, number>, antal: nu
   return ud;
 }
 
-const PARAMETRE = [
-  "aktivPraksis",
-  "praksiserfaring",
-  "uddannelse",
-  "fagmiljoe",
-  "samarbejde",
-  "vidensudvikling",
-  "metoder",
-  "hjaelpemidler",
-] as const;
+const PARAMETRE = PILOT_PARAMETRE;
 
 /** Drops some information the way incomplete reports did in the pilot. */
 function fjernOplysninger(v: Vurderingsgrundlag, r: Rng): void {

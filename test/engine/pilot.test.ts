@@ -11,6 +11,7 @@ import {
 import { indplacer } from "../../engine/indplacering/jre.js";
 import { koerTesttilfaelde } from "../../engine/testtilfaelde.js";
 import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
+import { PILOT_PARAMETRE } from "../../scripts/pilot-parametre.js";
 import { eksempeldata, eksempelScenarier, MAALGRUPPER, pilotRegelsaet, pilotTesttilfaelde } from "../fixtures/pilot.js";
 
 const KONTRAKT_TAERSKLER = [
@@ -22,16 +23,7 @@ const KONTRAKT_TAERSKLER = [
   "indplacering.hoej.minParametre",
   "indplacering.hoej.maxModerat",
 ];
-const OTTE = [
-  "aktivPraksis",
-  "praksiserfaring",
-  "uddannelse",
-  "fagmiljoe",
-  "samarbejde",
-  "vidensudvikling",
-  "metoder",
-  "hjaelpemidler",
-];
+const OTTE = [...PILOT_PARAMETRE];
 
 describe.each(MAALGRUPPER)("pilot regelsæt %s", (m) => {
   const r = pilotRegelsaet(m);
