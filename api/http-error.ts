@@ -1,13 +1,9 @@
 // The API's one error: an HTTP status, a machine code, a Danish sentence and the places in the
 // request that caused it. The error middleware (fejlhaandtering.ts) turns it into the JSON body.
-import { type Problem, pointerFor, type Sti, stiFromPointer, visSti } from "../engine/index.js";
+import { type Detalje, type Problem, pointerFor, type Sti, stiFromPointer, visSti } from "../engine/index.js";
 
-export interface Detalje {
-  path: string;
-  message: string;
-  /** RFC 6901 pointer into the request body, when the problem is in the body. */
-  pointer?: string;
-}
+/** A place in the request and what is wrong there; the pointer when the place is in the body. */
+export type { Detalje };
 
 export class HttpError extends Error {
   constructor(

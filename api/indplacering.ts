@@ -6,15 +6,15 @@ import {
   EngineError,
   type ForberedtRegelsaet,
   type Indplacering,
-  indplacer,
   indplacerSync,
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
+import { indplacer } from "../engine/indplacering/jre.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
 import { tjekJson } from "./middleware/tjek-krop.js";
-import type { Kilde, RegelsaetCache } from "./motor.js";
+import { type Kilde, type RegelsaetCache, ukendtRegelsaet, type Valg } from "./motor.js";
 import {
   gemIndplacering,
   gemIndplaceringer,
@@ -22,10 +22,7 @@ import {
   type NyIndplacering,
 } from "./store/indplaceringer.js";
 
-export interface Valg {
-  version?: number;
-  kladde: boolean;
-}
+export type { Valg };
 
 export type Udfald =
   | ({ id: string } & Indplacering)
@@ -39,20 +36,11 @@ function opslag(db: Database, cache: RegelsaetCache, valg: Valg): Opslag {
   return (maalgruppe) => {
     let p = fundet.get(maalgruppe);
     if (!p) {
-      p = valg.kladde ? cache.kladde(db, maalgruppe) : cache.version(db, maalgruppe, valg.version);
+      p = cache.hent(db, maalgruppe, valg);
       fundet.set(maalgruppe, p);
     }
     return p;
   };
-}
-
-function ukendtRegelsaet(maalgruppe: string, valg: Valg, rod: (string | number)[]): HttpError {
-  const hvad = valg.kladde
-    ? `Der er ingen kladde for målgruppen '${maalgruppe}'.`
-    : valg.version !== undefined
-      ? `Målgruppen '${maalgruppe}' har ingen version ${valg.version}.`
-      : `Der er intet publiceret regelsæt for målgruppen '${maalgruppe}'.`;
-  return new HttpError(422, "UKENDT_REGELSAET", hvad, [detalje([...rod, "maalgruppe"], hvad)]);
 }
 
 interface Evalueret {

@@ -1,8 +1,10 @@
 // The engine as the API uses it: regelsæt read from the database, checked against their stored
 // hash and prepared once per content (forbered), so repeated and batch evaluations reuse the
-// json-rules-engine instances.
+// compiled evaluator (the production path, cached per prepared regelsæt) and the recompute check
+// reuses the json-rules-engine oracle's instances.
 import { type ForberedtRegelsaet, forbered, type Regelsaet } from "../engine/index.js";
 import type { Database, Forespoergsel } from "./db/database.js";
+import { detalje, HttpError } from "./http-error.js";
 import { hentKladdeIndhold } from "./store/indplaceringer.js";
 import { hentKladde, hentVersion, hentVersionHoved } from "./store/regelsaet.js";
 
@@ -14,6 +16,22 @@ export interface Kilde {
   hash: string;
   /** The content as stored (only read when it was not cached). */
   indhold?: string;
+}
+
+/** Which regelsæt a request evaluates with: the draft, or a published version (the latest when undefined). */
+export interface Valg {
+  version?: number;
+  kladde: boolean;
+}
+
+/** The 422 for a regelsæt that is not there, at `rod`'s `maalgruppe`. */
+export function ukendtRegelsaet(maalgruppe: string, valg: Valg, rod: (string | number)[] = []): HttpError {
+  const hvad = valg.kladde
+    ? `Der er ingen kladde for målgruppen '${maalgruppe}'.`
+    : valg.version !== undefined
+      ? `Målgruppen '${maalgruppe}' har ingen version ${valg.version}.`
+      : `Der er intet publiceret regelsæt for målgruppen '${maalgruppe}'.`;
+  return new HttpError(422, "UKENDT_REGELSAET", hvad, [detalje([...rod, "maalgruppe"], hvad)]);
 }
 
 export class RegelsaetCache {
@@ -52,6 +70,11 @@ export class RegelsaetCache {
     }
     const forberedt = this.forbered(hoved.hash, () => indhold ?? "");
     return { forberedt, maalgruppe, version: hoved.version, hash: hoved.hash, indhold };
+  }
+
+  /** The regelsæt a request chose, or undefined. */
+  hent(db: Database, maalgruppe: string, valg: Valg): Promise<Kilde | undefined> {
+    return valg.kladde ? this.kladde(db, maalgruppe) : this.version(db, maalgruppe, valg.version);
   }
 
   async kladde(db: Forespoergsel, maalgruppe: string): Promise<(Kilde & { indhold: string }) | undefined> {

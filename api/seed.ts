@@ -4,7 +4,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { hashRegelsaet, koerTesttilfaelde, validateRegelsaet } from "../engine/index.js";
+import { hashRegelsaet, validateRegelsaet } from "../engine/index.js";
+import { koerTesttilfaelde } from "../engine/testtilfaelde.js";
 import type { Database } from "./db/database.js";
 import { indlaesFoersteVersion } from "./store/regelsaet.js";
 

@@ -15,7 +15,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { csvKolonner } from "../api/csv.js";
-import { genererLeverandoerer, type Vurderingsgrundlag } from "../engine/index.js";
+import type { Vurderingsgrundlag } from "../engine/index.js";
+import { genererLeverandoerer } from "../scripts/eksempel-generator.js";
 
 const ROD = fileURLToPath(new URL("..", import.meta.url));
 const i = process.argv.indexOf("--antal");

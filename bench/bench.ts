@@ -19,11 +19,9 @@ import {
   anvendAendringer,
   evaluerScenarier,
   forbered,
-  genererLeverandoerer,
   graensetilfaelde,
   indplacerSync,
-  jreEvaluator,
-  kompileretEvaluator,
+  kompiler,
   type ParameterNiveau,
   type Regelsaet,
   type Scenarie,
@@ -32,6 +30,8 @@ import {
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
+import { indplacer } from "../engine/indplacering/jre.js";
+import { genererLeverandoerer } from "../scripts/eksempel-generator.js";
 import { haandskrevetAutisme, PARAMETRE } from "./haandskrevet-autisme.js";
 
 const ROD = fileURLToPath(new URL("..", import.meta.url));
@@ -135,17 +135,17 @@ for (const m of MAALGRUPPER) {
   const f = forbered(r);
 
   // (a) json-rules-engine: the whole path (validation, engine run, reasons), one pass.
-  const jre = jreEvaluator(f);
   ryd();
   const startA = performance.now();
   for (let i = 0; i < lev.length; i++) {
-    await jre(lev[i] as Vurderingsgrundlag);
+    await indplacer(f, lev[i] as Vurderingsgrundlag);
     if (i % 1000 === 0) maal();
   }
   const jreMs = performance.now() - startA;
 
   // (b) compiled: the Udfald the scenario comparison uses; and the full result with reasons.
-  const ev = kompileretEvaluator(f);
+  const k = kompiler(f);
+  const ev = (l: Vurderingsgrundlag) => k.udfald(l);
   const kompileretMs = tid(() => {
     for (const l of lev) ev(l);
   });

@@ -4,6 +4,7 @@
 // Every autisme level is a conjunction of conditions, so "met" means every condition is
 // reported and holds; information that is not reported never counts as met.
 import type { Indplaceringsniveau, ParameterNiveau, Vurderingsgrundlag } from "../engine/index.js";
+import { PILOT_PARAMETRE } from "../scripts/pilot-parametre.js";
 
 const RELEVANTE_UDDANNELSER = new Set([
   "paedagog",
@@ -31,16 +32,7 @@ const SEKTORER = new Set(["sundhed", "psykiatri", "undervisning", "beskaeftigels
 const LET_FORMER = new Set(["ad-hoc", "systematisk", "formaliseret"]);
 const MODERAT_FORMER = new Set(["systematisk", "formaliseret"]);
 
-export const PARAMETRE = [
-  "aktivPraksis",
-  "praksiserfaring",
-  "uddannelse",
-  "fagmiljoe",
-  "samarbejde",
-  "vidensudvikling",
-  "metoder",
-  "hjaelpemidler",
-] as const;
+export const PARAMETRE = PILOT_PARAMETRE;
 
 function niveau(l: boolean, m: boolean, h: boolean): ParameterNiveau {
   return h ? "hoej" : m ? "moderat" : l ? "let" : "ingen";

@@ -2,8 +2,8 @@
 // and which providers sit on an edge (the borderline flag: a threshold whose change by one step
 // would move the provider's level). Both run on the compiled evaluator, with all values (or all
 // steps) compiled together so that the conditions they share are evaluated once per provider.
-import { KompileretGruppe } from "./kompileret.js";
-import type { Indplaceringsniveau } from "./politik.js";
+import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
+import type { Indplaceringsniveau } from "./indplacering/politik.js";
 import { EngineError, type Problem, problem } from "./problem.js";
 import { anvendAendringer, type Fordeling, tomFordeling } from "./scenarier.js";
 import type { Regelsaet, Taerskel } from "./schema/regelsaet.js";

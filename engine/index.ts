@@ -1,22 +1,49 @@
-// The shared engine: pure TypeScript, no I/O, used by the API and the browser editor.
+// The shared engine: pure TypeScript, no I/O, used by the API and the browser editor. This is its
+// public surface, named one by one: what api/, editor/, scripts/ and bench/ use. Tests may import
+// deeper paths. The json-rules-engine oracle is not here: its few users (the API's recompute check,
+// the golden test cases, the editor's test panel) import indplacering/jre.ts and testtilfaelde.ts
+// by path, so that a bundle built from this index, such as the scenario worker, carries none of it.
+// biome-ignore-all assist/source/organizeImports: the exports are grouped by purpose, not sorted.
 
-export * from "./diff.js";
-export * from "./eksempel-generator.js";
-export * from "./evaluator.js";
-export * from "./facts.js";
-export * from "./foelsomhed.js";
-export * from "./forfatter-tjek.js";
-export * from "./forklaring.js";
-export * from "./hash.js";
-export * from "./indplacer.js";
-export * from "./kompileret.js";
-export * from "./naeste-niveau.js";
-export * from "./politik.js";
-export * from "./problem.js";
-export * from "./resultat.js";
-export * from "./scenarier.js";
-export * from "./schema/regelsaet.js";
-export * from "./schema/vurderingsgrundlag.js";
-export * from "./taerskler.js";
-export * from "./testtilfaelde.js";
-export * from "./validate.js";
+// The two documents and their JSON Schemas: a regelsæt and a provider's vurderingsgrundlag.
+export {
+  type Indplaceringspolitik,
+  MAALGRUPPE_ID,
+  type Parameter,
+  type ParameterNiveau,
+  type Regelsaet,
+  RegelsaetSchema,
+  type Taerskel,
+} from "./schema/regelsaet.js";
+export { type Medarbejder, type Vurderingsgrundlag, VurderingsgrundlagSchema } from "./schema/vurderingsgrundlag.js";
+
+// Validation of both documents, with problems located by path.
+export { validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
+
+// Errors and paths: the engine's one error type and how a path is shown and turned into a pointer.
+export { type Detalje, EngineError, type Problem, pointerFor, type Sti, stiFromPointer, visSti } from "./problem.js";
+
+// Content hash of a regelsæt and the canonical JSON it is computed from.
+export { canonicalJson, hashRegelsaet } from "./hash.js";
+
+// Indplacering, the production path: prepare a regelsæt once, evaluate with the compiled evaluator.
+export { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
+export { evaluerScenarier, indplacerSync, kompiler } from "./indplacering/kompileret/kompileret.js";
+export { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
+export type { Forklaring } from "./indplacering/forklaring.js";
+export type { Indplacering, ParameterResultat } from "./resultat.js";
+
+// Scenario comparison and threshold sensitivity (sweeps, borderline providers).
+export {
+  type Aendringer,
+  anvendAendringer,
+  type Fordeling,
+  type Sammenligning,
+  type Scenarie,
+  sammenlignScenarier,
+} from "./scenarier.js";
+export { graensetilfaelde, sweep } from "./foelsomhed.js";
+
+// Authoring: checks beyond the schema and the difference between two versions.
+export { forfatterTjek } from "./forfatter-tjek.js";
+export { diffRegelsaet } from "./diff.js";

@@ -2,12 +2,18 @@
 // and what (a sentence in Danish). The API sends it as `detaljer`, the editor turns the pointer
 // into a line and column.
 
-export interface Problem {
+/** A problem as the API reports it in `detaljer`; the pointer only where the place is in a document. */
+export interface Detalje {
   /** Readable path, e.g. `parametre[2].niveauer.hoej.betingelser.all[0].value`. */
   path: string;
   /** RFC 6901 JSON pointer to the same place, for mapping to a position in the text. */
-  pointer: string;
+  pointer?: string;
   message: string;
+}
+
+/** A problem in a document the engine read: always with its pointer. */
+export interface Problem extends Detalje {
+  pointer: string;
 }
 
 export type Sti = ReadonlyArray<string | number>;

@@ -1,6 +1,6 @@
 // The output contract (DOMAIN.md §4): an indplacering with its reasons.
-import type { BetingelsesForklaring, Forklaring, Sandhed } from "./forklaring.js";
-import type { Indplaceringsniveau, PolitikResultat } from "./politik.js";
+import type { BetingelsesForklaring, Forklaring, Sandhed } from "./indplacering/forklaring.js";
+import type { Indplaceringsniveau, PolitikResultat } from "./indplacering/politik.js";
 import type { Niveau, ParameterNiveau } from "./schema/regelsaet.js";
 
 export interface RegelsaetReference {

@@ -1,10 +1,9 @@
 // Scenarios (DOMAIN.md §6): named changes to a regelsæt — thresholds, weights, active
 // parameters, policy — and their comparison over a set of providers: the count per level, the
 // transition matrix between scenarios and the providers that move, with the parameters why.
-import type { Evaluator, Udfald } from "./evaluator.js";
-import { type ForberedtRegelsaet, forbered } from "./indplacer.js";
-import { KompileretGruppe } from "./kompileret.js";
-import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau } from "./politik.js";
+import { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
+import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
+import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
 import { EngineError, type Problem, problem, type Sti } from "./problem.js";
 import type { Indplaceringspolitik, ParameterNiveau, Regelsaet } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
@@ -112,8 +111,6 @@ export function anvendAendringer(r: Regelsaet, a: Aendringer | undefined, rod: S
 }
 
 export interface SammenlignOptions {
-  /** Evaluates a provider with one scenario's regelsæt; defaults to the compiled evaluator. */
-  evaluator?: Evaluator;
   /** Structurally an AbortSignal; the engine carries no DOM or Node types. */
   signal?: { aborted: boolean; reason?: unknown };
   onProgress?: (faerdige: number, ialt: number) => void;
@@ -155,10 +152,9 @@ export async function sammenlignScenarier(
   const antal = leverandoerer.length;
   const resultat = new Resultat(scenarier, antal);
   const inputFejl: Problem[] = [];
-  // Default: the compiled evaluator, all scenarios at once (conditions they share are evaluated
-  // once per provider), block by block with the validation while every provider so far is valid.
-  // A given evaluator runs scenario by scenario once all input is validated.
-  const gruppe = forberedte && !options.evaluator ? new KompileretGruppe(forberedte) : undefined;
+  // The compiled evaluator, all scenarios at once (conditions they share are evaluated once per
+  // provider), block by block with the validation while every provider so far is valid.
+  const gruppe = forberedte ? new KompileretGruppe(forberedte) : undefined;
   const niveauer: Indplaceringsniveau[] = [];
   const parametre = (s: number) => (gruppe as KompileretGruppe).parametre(s);
   const ialt = scenarier.length * antal;
@@ -186,19 +182,8 @@ export async function sammenlignScenarier(
   if (inputFejl.length > 0)
     throw new EngineError("UGYLDIGT_VURDERINGSGRUNDLAG", "Et eller flere vurderingsgrundlag er ugyldige.", inputFejl);
   if (!forberedte) throw scenarieFejl;
-  if (options.evaluator) {
-    const input = leverandoerer as Vurderingsgrundlag[];
-    const udfald = await evaluerHverForSig(options.evaluator, forberedte, input, options);
-    const af = (s: number, li: number) => (udfald[s] as Udfald[])[li] as Udfald;
-    for (let li = 0; li < antal; li++) {
-      for (let s = 0; s < scenarier.length; s++) niveauer[s] = af(s, li).niveau;
-      resultat.tilfoej(input[li] as Vurderingsgrundlag, niveauer, (s) => af(s, li).parametre);
-    }
-  }
   return resultat.sammenligning(forberedte);
 }
-
-const niveauIndeks = (n: Indplaceringsniveau): number => (n === "hoej" ? 3 : n === "moderat" ? 2 : n === "let" ? 1 : 0);
 
 /** A comparison's counts and moved providers, collected provider by provider. */
 class Resultat {
@@ -236,10 +221,10 @@ class Resultat {
     let flyttet = false;
     const basis = niveauer[0] as Indplaceringsniveau;
     for (let a = 0; a < n; a++) {
-      const fra = niveauIndeks(niveauer[a] as Indplaceringsniveau);
+      const fra = RANG[niveauer[a] as Indplaceringsniveau];
       fordelinger[a * 4 + fra] = (fordelinger[a * 4 + fra] as number) + 1;
       for (let b = a + 1; b < n; b++, par++) {
-        const i = par * 16 + fra * 4 + niveauIndeks(niveauer[b] as Indplaceringsniveau);
+        const i = par * 16 + fra * 4 + RANG[niveauer[b] as Indplaceringsniveau];
         overgange[i] = (overgange[i] as number) + 1;
       }
       if (niveauer[a] !== basis) flyttet = true;
@@ -337,27 +322,4 @@ function parameterForskel(
     raekke.set(til, forskel);
   }
   return forskel;
-}
-
-async function evaluerHverForSig(
-  evaluator: Evaluator,
-  forberedte: ForberedtRegelsaet[],
-  input: Vurderingsgrundlag[],
-  options: SammenlignOptions,
-): Promise<Udfald[][]> {
-  const udfald: Udfald[][] = [];
-  const ialt = forberedte.length * input.length;
-  for (const [si, f] of forberedte.entries()) {
-    const ev = evaluator(f);
-    const rows: Udfald[] = [];
-    for (const [li, l] of input.entries()) {
-      if (options.signal?.aborted) throw options.signal.reason ?? new Error("Afbrudt");
-      rows.push(await ev(l));
-      if (options.onProgress && (li % 256 === 0 || li === input.length - 1)) {
-        options.onProgress(si * input.length + li + 1, ialt);
-      }
-    }
-    udfald.push(rows);
-  }
-  return udfald;
 }

@@ -1,6 +1,7 @@
 // A regelsæt's own test suite: golden cases (input → expected level and parameter levels) that
 // must pass before a draft is published.
-import { forbered, indplacer } from "./indplacer.js";
+import { forbered } from "./indplacering/forberedt.js";
+import { indplacer } from "./indplacering/jre.js";
 import { EngineError } from "./problem.js";
 import type { Indplacering } from "./resultat.js";
 import type { Regelsaet, Testtilfaelde } from "./schema/regelsaet.js";

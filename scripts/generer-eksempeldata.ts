@@ -5,7 +5,7 @@
 // that has tilsynsvurderinger and missing information in every målgruppe.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { genererLeverandoerer } from "../engine/eksempel-generator.js";
+import { genererLeverandoerer } from "./eksempel-generator.js";
 
 const SEED = 2035;
 const ANTAL = 100;

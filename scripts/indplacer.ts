@@ -9,9 +9,9 @@ import {
   forbered,
   INDPLACERINGSNIVEAUER,
   type Indplacering,
-  indplacer,
   validateRegelsaet,
 } from "../engine/index.js";
+import { indplacer } from "../engine/indplacering/jre.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

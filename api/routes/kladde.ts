@@ -1,13 +1,8 @@
 // The draft of a målgruppe's regelsæt: read, save with optimistic concurrency (If-Match on the
 // draft's ETag), discard, and publish as the next version once its golden cases pass.
 import { Router } from "express";
-import {
-  forfatterTjek,
-  hashRegelsaet,
-  koerTesttilfaelde,
-  type Regelsaet,
-  validateRegelsaet,
-} from "../../engine/index.js";
+import { forfatterTjek, hashRegelsaet, type Regelsaet, validateRegelsaet } from "../../engine/index.js";
+import { koerTesttilfaelde } from "../../engine/testtilfaelde.js";
 import { jsonKrop, kunFelter, maalgruppeParam, objektKrop } from "../forespoergsel.js";
 import { detalje, detaljerFra, HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";

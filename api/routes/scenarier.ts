@@ -14,6 +14,7 @@ import {
 import { erObjekt, kunFelter, objektKrop, versionsnummer } from "../forespoergsel.js";
 import { type Detalje, detalje, HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";
+import { ukendtRegelsaet } from "../motor.js";
 
 const MAX_SCENARIER = 20;
 
@@ -134,19 +135,9 @@ export function scenarieRoutes(ctx: Kontekst): Router {
         detalje(["vurderingsgrundlag"], "Skal være en liste af vurderingsgrundlag."),
       ]);
     }
-    const kilde =
-      krop.kladde === true
-        ? await ctx.cache.kladde(ctx.db, maalgruppe)
-        : await ctx.cache.version(ctx.db, maalgruppe, version);
-    if (!kilde) {
-      const hvad =
-        krop.kladde === true
-          ? `Der er ingen kladde for '${maalgruppe}'.`
-          : version === undefined
-            ? `Der er intet publiceret regelsæt for '${maalgruppe}'.`
-            : `Målgruppen '${maalgruppe}' har ingen version ${version}.`;
-      throw new HttpError(422, "UKENDT_REGELSAET", hvad, [detalje(["maalgruppe"], hvad)]);
-    }
+    const valg = { kladde: krop.kladde === true, version };
+    const kilde = await ctx.cache.hent(ctx.db, maalgruppe, valg);
+    if (!kilde) throw ukendtRegelsaet(maalgruppe, valg);
     const reference = { maalgruppe, version: kilde.version, hash: kilde.hash, kladde: kilde.version === null };
     return { regelsaet: kilde.forberedt.regelsaet, reference, leverandoerer };
   }

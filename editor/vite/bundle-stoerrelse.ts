@@ -1,6 +1,7 @@
 // Reports the gzipped JavaScript the first view needs (the entry chunk and everything it imports
 // statically) and fails the build when it exceeds the budget, so Monaco and the engine stay in
-// lazily loaded chunks.
+// lazily loaded chunks. It also fails the build when the scenario worker carries json-rules-engine:
+// the worker runs the compiled evaluator only, and json-rules-engine is the oracle's.
 import { gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
 
@@ -15,6 +16,15 @@ interface ChunkInfo {
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
+/** The scenario worker's file name in the build (test/e2e/bundle.test.ts reads it too). */
+export const SCENARIE_WORKER = /(^|\/)evaluering\.worker-[^/]*\.js$/;
+
+/** Error messages of json-rules-engine's Engine and Almanac, which minification keeps. */
+export const JSON_RULES_ENGINE_SPOR = ["Engine: addRule() requires options", "Undefined fact: "];
+
+/** The json-rules-engine traces found in some code. */
+export const jsonRulesEngineSpor = (kode: string) => JSON_RULES_ENGINE_SPOR.filter((s) => kode.includes(s));
+
 export function bundleStoerrelse(graenseKB: number): Plugin {
   return {
     name: "bundle-stoerrelse",
@@ -23,6 +33,13 @@ export function bundleStoerrelse(graenseKB: number): Plugin {
       const chunks = new Map<string, ChunkInfo>();
       for (const [navn, fil] of Object.entries(bundle)) {
         if (fil.type === "chunk") chunks.set(navn, fil as unknown as ChunkInfo);
+        if (!SCENARIE_WORKER.test(fil.fileName)) continue;
+        const kode = fil.type === "chunk" ? fil.code : String(fil.source);
+        const spor = jsonRulesEngineSpor(kode);
+        if (spor.length > 0) {
+          this.error(`Scenarie-workeren ${fil.fileName} indeholder json-rules-engine (${spor.join(", ")}).`);
+        }
+        this.info(`Scenarie-worker uden json-rules-engine: ${fil.fileName} (${kB(kode.length)})`);
       }
       const gz = (c: ChunkInfo) => gzipSync(c.code, { level: 9 }).length;
       const foerste = new Set<string>();

@@ -10,7 +10,8 @@ import { type AppValg, createApp } from "../../api/app.js";
 import { type Database, openPglite, openPostgres } from "../../api/db/database.js";
 import { migrer } from "../../api/db/migrate.js";
 import { opretNoegle, ROLLER, type Rolle } from "../../api/store/noegler.js";
-import type { Regelsaet, Testtilfaelde, Vurderingsgrundlag } from "../../engine/index.js";
+import type { Regelsaet, Vurderingsgrundlag } from "../../engine/index.js";
+import type { Testtilfaelde } from "../../engine/schema/regelsaet.js";
 import { leverandoer, syntetiskRegelsaet } from "../fixtures/factories.js";
 
 export interface Backend {

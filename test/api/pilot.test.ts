@@ -7,7 +7,8 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROD } from "../../api/app.js";
 import { indlaesPilotRegelsaet, PILOT_MAALGRUPPER } from "../../api/seed.js";
-import { hashRegelsaet, koerTesttilfaelde, type Regelsaet } from "../../engine/index.js";
+import { hashRegelsaet, type Regelsaet } from "../../engine/index.js";
+import { koerTesttilfaelde } from "../../engine/testtilfaelde.js";
 import { auth, backends, startTestServer, stille, type TestServer } from "./hjaelpere.js";
 
 const RULESETS = join(ROD, "rulesets");

@@ -4,13 +4,9 @@
 // follows the pilot regelsæt and the example data as they evolve.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  anvendAendringer,
-  indplacer,
-  koerTesttilfaelde,
-  type Regelsaet,
-  type Vurderingsgrundlag,
-} from "../../engine/index.js";
+import { anvendAendringer, type Regelsaet, type Vurderingsgrundlag } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
+import { koerTesttilfaelde } from "../../engine/testtilfaelde.js";
 import { ROD } from "./bygning.js";
 
 export interface TaerskelValg {

@@ -3,13 +3,9 @@
 // read as words.
 import { describe, expect, it } from "vitest";
 import { FELTER, feltNavn, iGrundlaget, medFeltNavne, stiNavn } from "../../editor/src/faelles/felt-navne.js";
-import {
-  type BetingelsesForklaring,
-  indplacer,
-  uopfyldte,
-  type Vurderingsgrundlag,
-  VurderingsgrundlagSchema,
-} from "../../engine/index.js";
+import { type Vurderingsgrundlag, VurderingsgrundlagSchema } from "../../engine/index.js";
+import { type BetingelsesForklaring, uopfyldte } from "../../engine/indplacering/forklaring.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
 import { MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";
 
 interface SchemaDel {

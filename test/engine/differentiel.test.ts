@@ -13,23 +13,21 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   type Aendringer,
   anvendAendringer,
-  type Betingelse,
   evaluerScenarier,
   type ForberedtRegelsaet,
   forbered,
   type Indplacering,
-  indplacer,
   indplacerSync,
-  KompileretGruppe,
   kompiler,
-  kompileretEvaluator,
-  type LeafBetingelse,
   type Medarbejder,
   type Regelsaet,
   type Vurderingsgrundlag,
   validateRegelsaet,
   validateVurderingsgrundlag,
 } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
+import { KompileretGruppe } from "../../engine/indplacering/kompileret/kompileret.js";
+import type { Betingelse, LeafBetingelse } from "../../engine/schema/regelsaet.js";
 import { ordforraad, vurderingsgrundlagArb } from "../fixtures/arbitraries.js";
 import { MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";
 
@@ -452,7 +450,6 @@ async function sammenlign(varianter: Variant[], leverandoerer: Vurderingsgrundla
   forberedte.forEach((f, si) => {
     const variant = varianter[si] as Variant;
     const k = kompiler(f);
-    const ev = kompileretEvaluator(f);
     leverandoerer.forEach((l, li) => {
       const j = jre[si]?.[li] as Indplacering;
       const parametre = new Map(j.parametre.map((p) => [p.id, p.niveau]));
@@ -467,9 +464,9 @@ async function sammenlign(varianter: Variant[], leverandoerer: Vurderingsgrundla
         manglendeOplysninger: j.manglendeOplysninger,
       };
       if (!isDeepStrictEqual(u, forventet)) forskel("udfaldMedMangler", forventet, u, variant, l);
-      const e = ev(l);
+      const e = k.udfald(l);
       if (!isDeepStrictEqual(e, { niveau: j.niveau, parametre }))
-        forskel("kompileretEvaluator", { niveau: j.niveau, parametre }, e, variant, l);
+        forskel("udfald", { niveau: j.niveau, parametre }, e, variant, l);
       if (k.niveau(l) !== j.niveau) forskel("niveau", j.niveau, k.niveau(l), variant, l);
       const g = gruppe[si]?.[li];
       if (!isDeepStrictEqual(g, { niveau: j.niveau, parametre }))

@@ -5,11 +5,11 @@ import {
   forbered,
   hashRegelsaet,
   INDPLACERINGSNIVEAUER,
-  indplacer,
-  RANG,
   type Regelsaet,
   sammenlignScenarier,
 } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
+import { RANG } from "../../engine/indplacering/politik.js";
 import { haev, ordforraad, vurderingsgrundlagArb } from "../fixtures/arbitraries.js";
 import { eksempelScenarier, MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";
 

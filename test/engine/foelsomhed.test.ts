@@ -2,17 +2,17 @@
 // against plain evaluation (json-rules-engine) of the changed regelsæt on the pilot regelsæt.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { TRIN } from "../../engine/foelsomhed.js";
 import {
   anvendAendringer,
   EngineError,
   forbered,
   graensetilfaelde,
-  indplacer,
   type Regelsaet,
   sweep,
-  TRIN,
   type Vurderingsgrundlag,
 } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
 import { ordforraad, vurderingsgrundlagArb } from "../fixtures/arbitraries.js";
 import { gentag, leverandoer, medNiveauer, syntetiskRegelsaet } from "../fixtures/factories.js";
 import { MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";

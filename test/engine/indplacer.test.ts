@@ -1,6 +1,8 @@
 // Reasons, missing information, the assessor's own level, variants and the next level.
 import { describe, expect, it } from "vitest";
-import { type BetingelsesForklaring, EngineError, indplacer, type Regelsaet, uopfyldte } from "../../engine/index.js";
+import { EngineError, type Regelsaet } from "../../engine/index.js";
+import { type BetingelsesForklaring, uopfyldte } from "../../engine/indplacering/forklaring.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
 import { leverandoer, syntetiskRegelsaet } from "../fixtures/factories.js";
 
 function medUddannelse(): Regelsaet {

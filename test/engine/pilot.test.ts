@@ -1,16 +1,17 @@
 // The three pilot regelsæt: valid, with the contract's threshold names, no authoring warnings,
 // their golden cases pass, and the example data set lands on every level.
 import { describe, expect, it } from "vitest";
-import { genererLeverandoerer } from "../../engine/eksempel-generator.js";
 import {
   forbered,
   forfatterTjek,
-  indplacer,
-  koerTesttilfaelde,
   sammenlignScenarier,
   validateRegelsaet,
   validateVurderingsgrundlag,
 } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
+import { koerTesttilfaelde } from "../../engine/testtilfaelde.js";
+import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
+import { PILOT_PARAMETRE } from "../../scripts/pilot-parametre.js";
 import { eksempeldata, eksempelScenarier, MAALGRUPPER, pilotRegelsaet, pilotTesttilfaelde } from "../fixtures/pilot.js";
 
 const KONTRAKT_TAERSKLER = [
@@ -22,16 +23,7 @@ const KONTRAKT_TAERSKLER = [
   "indplacering.hoej.minParametre",
   "indplacering.hoej.maxModerat",
 ];
-const OTTE = [
-  "aktivPraksis",
-  "praksiserfaring",
-  "uddannelse",
-  "fagmiljoe",
-  "samarbejde",
-  "vidensudvikling",
-  "metoder",
-  "hjaelpemidler",
-];
+const OTTE = [...PILOT_PARAMETRE];
 
 describe.each(MAALGRUPPER)("pilot regelsæt %s", (m) => {
   const r = pilotRegelsaet(m);

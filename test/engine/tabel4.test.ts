@@ -1,6 +1,6 @@
 // Tabel 4 of the pilot evaluation, exactly, through the whole engine.
 import { describe, expect, it } from "vitest";
-import { indplacer } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
 import { gentag, medNiveauer, syntetiskRegelsaet } from "../fixtures/factories.js";
 
 const r = syntetiskRegelsaet();

@@ -1,6 +1,7 @@
 // Schema and semantic rejection, with the messages a user reads.
 import { describe, expect, it } from "vitest";
-import { indplacer, type Regelsaet, validateRegelsaet, validateVurderingsgrundlag } from "../../engine/index.js";
+import { type Regelsaet, validateRegelsaet, validateVurderingsgrundlag } from "../../engine/index.js";
+import { indplacer } from "../../engine/indplacering/jre.js";
 import { leverandoer, syntetiskRegelsaet } from "../fixtures/factories.js";
 
 function medLeaf(leaf: Record<string, unknown>): Regelsaet {

@@ -1,17 +1,12 @@
 // The HTTP client for /api/v1: sends the key as a bearer token, turns error bodies
 // (`{ fejl, detaljer }`) into ApiFejl, and returns the ETag beside the body where there is one.
-
-export interface FejlDetalje {
-  path: string;
-  pointer?: string;
-  message: string;
-}
+import type { Detalje } from "../../../engine/index.js";
 
 export class ApiFejl extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly detaljer: FejlDetalje[] = [],
+    readonly detaljer: Detalje[] = [],
     readonly body: unknown = undefined,
   ) {
     super(message);
@@ -83,7 +78,7 @@ export function lavApiKald(noegle: string, vedUautoriseret?: () => void): ApiKal
       if (res.status === 401) vedUautoriseret?.();
       const b = (typeof data === "object" && data !== null ? data : {}) as { fejl?: unknown; detaljer?: unknown };
       const besked = typeof b.fejl === "string" ? b.fejl : (STATUS_TEKST[res.status] ?? `Fejl ${res.status}.`);
-      const detaljer = Array.isArray(b.detaljer) ? (b.detaljer as FejlDetalje[]) : [];
+      const detaljer = Array.isArray(b.detaljer) ? (b.detaljer as Detalje[]) : [];
       throw new ApiFejl(res.status, besked, detaljer, data);
     }
     return { data: data as T, etag: res.headers.get("ETag"), status: res.status, headers: res.headers };

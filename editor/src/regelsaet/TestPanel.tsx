@@ -1,13 +1,8 @@
 // The Test panel: pick a provider from the example data set or paste a vurderingsgrundlag, and see
 // the indplacering under the draft update as the draft or the input changes.
 import { useEffect, useId, useMemo, useState } from "react";
-import {
-  EngineError,
-  type Indplacering,
-  indplacer,
-  type Regelsaet,
-  type Vurderingsgrundlag,
-} from "../../../engine/index.js";
+import { EngineError, type Indplacering, type Regelsaet, type Vurderingsgrundlag } from "../../../engine/index.js";
+import { indplacer } from "../../../engine/indplacering/jre.js";
 import { eksempeldata, leverandoerNavn } from "../faelles/eksempler.js";
 import { IndplaceringVisning } from "../faelles/IndplaceringVisning.js";
 import { vaerdiNavn } from "../faelles/vaerdi-navne.js";

@@ -1,7 +1,8 @@
 // The draft's golden cases (`testtilfaelde`), re-run on every change: each with pass or fail and
 // what differed. Publishing is refused by the server while one fails.
 import { useEffect, useState } from "react";
-import { koerTesttilfaelde, type Regelsaet, type TesttilfaeldeResultat } from "../../../engine/index.js";
+import type { Regelsaet } from "../../../engine/index.js";
+import { koerTesttilfaelde, type TesttilfaeldeResultat } from "../../../engine/testtilfaelde.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 
 export function useTesttilfaelde(regelsaet: Regelsaet | undefined): TesttilfaeldeResultat[] | null {

@@ -1,12 +1,12 @@
 // A comparison's results: providers per level per scenario (chart and table), the transition
 // matrix between two scenarios, and the providers that move with the parameters that moved them.
 import { useId, useMemo, useState } from "react";
-import type { Sammenligning } from "../../../engine/index.js";
+import { RANG as NIVEAU_RANG, type Sammenligning } from "../../../engine/index.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
 import { FordelingsVisning, NiveauHoved } from "./FordelingsVisning.js";
 
-const RANG: Record<string, number> = { "ikke-indplaceret": 0, let: 1, moderat: 2, hoej: 3, ingen: 0, "slaaet-fra": -1 };
+const RANG: Record<string, number> = { ...NIVEAU_RANG, "slaaet-fra": -1 };
 
 function Fordeling({ s }: { s: Sammenligning }) {
   const etiketter = useMemo(() => s.scenarier.map((x) => x.navn), [s]);

@@ -1,6 +1,8 @@
 // Several providers at once: a JSON list of vurderingsgrundlag or a CSV file, sent to the server
 // (POST /indplacering/batch). Shows progress, can be cancelled, and the results can be saved.
+
 import { useId, useRef, useState } from "react";
+import type { Detalje } from "../../../engine/index.js";
 import { fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
 import { feltNavn, iGrundlaget, stiNavn } from "../faelles/felt-navne.js";
@@ -8,11 +10,6 @@ import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { laesFil } from "../faelles/laes-fil.js";
 import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
 import { Fejlboks, Fremdrift } from "../faelles/Status.js";
-
-interface Detalje {
-  path: string;
-  message: string;
-}
 
 /** One item of the server's answer: an indplacering, or why the item at `index` was refused. */
 interface Raekke {

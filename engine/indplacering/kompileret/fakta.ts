@@ -3,8 +3,8 @@
 // facts are memoised per provider in slots (one per distinct params), so a fact shared by several
 // levels is computed once; all staff facts of a profile are counted in one pass over the staff.
 // Facts without a specialised form fall back to the fact library, so a new fact works unchanged.
-import { beregnFaktum, FAKTA, type ParamVaerdi } from "./facts.js";
-import type { Medarbejder, Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
+import { beregnFaktum, FAKTA, type ParamVaerdi } from "../../facts.js";
+import type { Medarbejder, Vurderingsgrundlag } from "../../schema/vurderingsgrundlag.js";
 
 /**
  * Per-provider evaluation state: the input and the memoised derived facts. A slot holds its value

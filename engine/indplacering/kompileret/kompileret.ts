@@ -1,19 +1,18 @@
-// The compiled evaluator: a regelsæt turned, once per provider profile, into a tree of plain
-// synchronous closures over the resolved thresholds — no eval, no generated source. It gives the
-// same answers as the json-rules-engine path in indplacer.ts (the differential tests check every
-// field), many times faster, for batch work: scenario comparison, sweeps, batch indplacering.
+// The compiled evaluator, the production path: a regelsæt turned, once per provider profile, into
+// a tree of plain synchronous closures over the resolved thresholds — no eval, no generated
+// source. It serves single and batch indplacering, scenario comparison and sweeps, and gives the
+// same answers as the json-rules-engine oracle in ../jre.ts (the differential tests check every
+// field), many times faster.
 // Conditions are three-valued as in forklaring.ts: a fact that is not reported makes its
 // condition unknown, and a level counts only when its tree is true.
-import type { Evaluator, Udfald } from "./evaluator.js";
-import { forklar } from "./forklaring.js";
-import {
-  assertInput,
-  type ForberedtRegelsaet,
-  forbered,
-  type Metadata,
-  parameterFraBegrundelse,
-  saml,
-} from "./indplacer.js";
+import type { Indplacering, ParameterResultat } from "../../resultat.js";
+import { NIVEAUER, type Parameter, type ParameterNiveau, type Regelsaet } from "../../schema/regelsaet.js";
+import type { Vurderingsgrundlag } from "../../schema/vurderingsgrundlag.js";
+import type { TaerskelOpslag } from "../../taerskler.js";
+import { assertInput, erForberedt, type ForberedtRegelsaet, forberedt } from "../forberedt.js";
+import { forklar } from "../forklaring.js";
+import { type Indplaceringsniveau, RANG } from "../politik.js";
+import { type Metadata, parameterFraBegrundelse, saml } from "../saml.js";
 import {
   beregnBlade,
   type KompileretParameter,
@@ -22,14 +21,18 @@ import {
   ProfilCache,
   regelRang,
   type ScenarieProfil,
-} from "./kompileret-profil.js";
-import type { Indplaceringsniveau } from "./politik.js";
-import type { Indplacering, ParameterResultat } from "./resultat.js";
-import { NIVEAUER, type Parameter, type ParameterNiveau, type Regelsaet } from "./schema/regelsaet.js";
-import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
-import type { TaerskelOpslag } from "./taerskler.js";
+} from "./profil.js";
 
-export type { KompileretParameter, KompileretProfil, ScenarieProfil } from "./kompileret-profil.js";
+export type { KompileretParameter, KompileretProfil, ScenarieProfil } from "./profil.js";
+
+/**
+ * What batch work (scenario comparison, sweeps) needs from an evaluation: the provider's level
+ * and each active parameter's level.
+ */
+export interface Udfald {
+  niveau: Indplaceringsniveau;
+  parametre: Map<string, ParameterNiveau>;
+}
 
 /** Udfald with the missing information, identical to the json-rules-engine path's. */
 export interface UdfaldMedMangler extends Udfald {
@@ -43,7 +46,7 @@ export interface UdfaldMedMangler extends Udfald {
 type Kilde = ForberedtRegelsaet | Regelsaet;
 
 function regelsaetAf(f: Kilde): { regelsaet: Regelsaet; aktive: Parameter[] } {
-  const regelsaet = "hash" in f && "profiler" in f ? f.regelsaet : f;
+  const regelsaet = erForberedt(f) ? f.regelsaet : f;
   return { regelsaet, aktive: regelsaet.parametre.filter((p) => p.aktiv !== false) };
 }
 
@@ -78,9 +81,9 @@ function parameterNiveauer(s: ScenarieProfil, input: Vurderingsgrundlag, res: Ui
   return n > MAX_NOEGLE_PARAMETRE || Number.isNaN(noegle) ? INGEN_NOEGLE : noegle;
 }
 
-/** A level's rank as a key digit; NaN (no key) for a value that is not a level. */
-function rangNoegle(niveau: ParameterNiveau): number {
-  return niveau === "hoej" ? 3 : niveau === "moderat" ? 2 : niveau === "let" ? 1 : niveau === "ingen" ? 0 : Number.NaN;
+/** A parameter level's rank as a key digit; NaN (no key) for a value that is not a parameter level. */
+function rangNoegle(niveau: string): number {
+  return niveau !== "ikke-indplaceret" && Object.hasOwn(RANG, niveau) ? RANG[niveau as ParameterNiveau] : Number.NaN;
 }
 
 function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<string, ParameterNiveau> {
@@ -326,12 +329,6 @@ export function kompiler(f: Kilde): Kompileret {
   return k;
 }
 
-/** The scenario evaluator on the compiled path (synchronous). */
-export const kompileretEvaluator: Evaluator = (f) => {
-  const k = kompiler(f);
-  return (input) => k.udfald(input);
-};
-
 export interface BatchOptions {
   /** Structurally an AbortSignal; the engine carries no DOM or Node types. */
   signal?: { aborted: boolean; reason?: unknown };
@@ -371,7 +368,7 @@ export function udfaldMedMangler(f: Kilde, input: Vurderingsgrundlag): UdfaldMed
  * differential tests compare the whole object). Throws EngineError on invalid input.
  */
 export function indplacerSync(regelsaet: Kilde, input: unknown, meta: Metadata = {}): Indplacering {
-  const f = "hash" in regelsaet && "profiler" in regelsaet ? regelsaet : forbered(regelsaet);
+  const f = forberedt(regelsaet);
   assertInput(f, input);
   const { parametre, opslag } = kompiler(f).parameterResultater(input);
   return saml(f, input, parametre, opslag, meta);

@@ -1,9 +1,11 @@
-// The indplacering policy compiled for one profile: the same decision as `anvendPolitik`, with the
-// limits, weights and must-have parameters looked up once, so that a level costs a few
-// comparisons. Only the level; the full PolitikResultat comes from `anvendPolitik` itself.
-import { type Indplaceringsniveau, RANG, STANDARD_NIVEAUVAERDIER } from "./politik.js";
-import type { Indplaceringspolitik, Parameter, ParameterNiveau } from "./schema/regelsaet.js";
-import { type TaerskelOpslag, talTaerskel } from "./taerskler.js";
+// The indplacering policy compiled for one profile: the same decision as `anvendPolitik` (a property
+// test, test/engine/politik.test.ts, holds the two to the same level), with the limits, weights and
+// must-have parameters looked up once, so that a level costs a few comparisons. Only the level; the
+// full PolitikResultat comes from `anvendPolitik` itself.
+
+import type { Indplaceringspolitik, Parameter, ParameterNiveau } from "../../schema/regelsaet.js";
+import { type TaerskelOpslag, talTaerskel } from "../../taerskler.js";
+import { type Indplaceringsniveau, RANG, STANDARD_NIVEAUVAERDIER } from "../politik.js";
 
 const EPSILON = 1e-9;
 

@@ -2,6 +2,10 @@
 // the scenarios of a comparison, the values of a sweep. They share one table of distinct
 // conditions and one set of memoised facts, so a condition the scenarios have in common is
 // evaluated once per provider; each scenario keeps its own parameters and policy over the table.
+
+import { NIVEAUER, type Niveau, type Parameter, type ParameterNiveau, type Regelsaet } from "../../schema/regelsaet.js";
+import type { Vurderingsgrundlag } from "../../schema/vurderingsgrundlag.js";
+import { anvendTaerskel, profilFor, type TaerskelOpslag, taerskelNavne, taerskelOpslag } from "../../taerskler.js";
 import {
   type Blad,
   type BladPlan,
@@ -10,12 +14,9 @@ import {
   type Knude,
   type KompileretTrae,
   SAND,
-} from "./kompileret-betingelser.js";
-import { direkteNoegle, FaktaKompilator, Kontekst } from "./kompileret-fakta.js";
-import { kompilerPolitik, type PolitikNiveau } from "./kompileret-politik.js";
-import { NIVEAUER, type Niveau, type Parameter, type ParameterNiveau, type Regelsaet } from "./schema/regelsaet.js";
-import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
-import { anvendTaerskel, profilFor, type TaerskelOpslag, taerskelNavne, taerskelOpslag } from "./taerskler.js";
+} from "./betingelser.js";
+import { direkteNoegle, FaktaKompilator, Kontekst } from "./fakta.js";
+import { kompilerPolitik, type PolitikNiveau } from "./politik.js";
 
 export interface KompileretParameter {
   id: string;

@@ -1,10 +1,11 @@
 // "What is missing for the next level": for a provider below the top, the parameters that sit
 // below the next level and, for each, the conditions it does not meet with the value required.
+
+import type { Indplacering, Mangel, NaesteNiveau } from "../resultat.js";
+import type { Niveau, Regelsaet } from "../schema/regelsaet.js";
+import type { TaerskelOpslag } from "../taerskler.js";
 import { type Forklaring, formatVaerdi, niveauTekst } from "./forklaring.js";
 import { RANG } from "./politik.js";
-import type { Indplacering, Mangel, NaesteNiveau } from "./resultat.js";
-import type { Niveau, Regelsaet } from "./schema/regelsaet.js";
-import type { TaerskelOpslag } from "./taerskler.js";
 
 function samlMangler(f: Forklaring, parameter: string, niveau: Niveau, alternativ: boolean, ud: Mangel[]): void {
   if (f.opfyldt === true) return;

@@ -1,12 +1,22 @@
 // Indplacering policies: how parameter levels become the provider's level. Pure and synchronous,
-// shared by the json-rules-engine path and the compiled evaluator so both decide alike.
-import type { Indplaceringspolitik, ParameterNiveau } from "./schema/regelsaet.js";
-import { type TaerskelOpslag, talTaerskel } from "./taerskler.js";
+// shared by the compiled evaluator and the json-rules-engine oracle so both decide alike.
+import type { Indplaceringspolitik, ParameterNiveau } from "../schema/regelsaet.js";
+import { type TaerskelOpslag, talTaerskel } from "../taerskler.js";
 
 export type Indplaceringsniveau = "ikke-indplaceret" | "let" | "moderat" | "hoej";
 export const INDPLACERINGSNIVEAUER: readonly Indplaceringsniveau[] = ["ikke-indplaceret", "let", "moderat", "hoej"];
 
-export const RANG: Record<ParameterNiveau, number> = { ingen: 0, let: 1, moderat: 2, hoej: 3 };
+/**
+ * The rank of a level, of a parameter (ingen…hoej) and of a provider (ikke-indplaceret…hoej); a
+ * provider level's rank is also its index in INDPLACERINGSNIVEAUER.
+ */
+export const RANG: Readonly<Record<ParameterNiveau | Indplaceringsniveau, number>> = {
+  "ikke-indplaceret": 0,
+  ingen: 0,
+  let: 1,
+  moderat: 2,
+  hoej: 3,
+};
 
 export const STANDARD_NIVEAUVAERDIER = { ingen: 0, let: 1, moderat: 2, hoej: 3 } as const;
 

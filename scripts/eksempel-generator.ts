@@ -2,7 +2,8 @@
 // for rulesets/eksempeldata.json and for scenario comparisons in the browser. Pure: same seed,
 // same providers. Each provider draws one quality once; every field is derived from it with a
 // little noise per parameter, so parameters correlate the way they do in real providers.
-import type { Medarbejder, Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
+import type { Medarbejder, Vurderingsgrundlag } from "../engine/schema/vurderingsgrundlag.js";
+import { PILOT_PARAMETRE } from "./pilot-parametre.js";
 
 export interface GeneratorOptions {
   seed: number;
@@ -318,16 +319,7 @@ function medarbejdere(p: Profil, q: number, s: Record<string, number>, antal: nu
   return ud;
 }
 
-const PARAMETRE = [
-  "aktivPraksis",
-  "praksiserfaring",
-  "uddannelse",
-  "fagmiljoe",
-  "samarbejde",
-  "vidensudvikling",
-  "metoder",
-  "hjaelpemidler",
-] as const;
+const PARAMETRE = PILOT_PARAMETRE;
 
 /** Drops some information the way incomplete reports did in the pilot. */
 function fjernOplysninger(v: Vurderingsgrundlag, r: Rng): void {

@@ -1,9 +1,9 @@
 // Reasons in domain words: a condition tree annotated with what each leaf asked, which threshold
 // it used, what the provider had and whether it held. Three-valued: a leaf whose fact is
 // missing is `null` (unknown), and unknown never counts as met.
-import { FAKTA, niveauTekst, type ParamVaerdi } from "./facts.js";
-import type { Betingelse, LeafBetingelse, Operator } from "./schema/regelsaet.js";
-import { erTaerskelReference, type TaerskelOpslag } from "./taerskler.js";
+import { FAKTA, niveauTekst, type ParamVaerdi } from "../facts.js";
+import type { Betingelse, LeafBetingelse, Operator } from "../schema/regelsaet.js";
+import { erTaerskelReference, type TaerskelOpslag } from "../taerskler.js";
 
 export type Sandhed = boolean | null;
 

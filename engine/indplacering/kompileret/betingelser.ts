@@ -2,11 +2,11 @@
 // operator and value, after thresholds are resolved) of a profile is evaluated once per provider
 // into a table of three-valued results; a level's tree then only reads that table. A tree that is
 // a plain conjunction — every pilot level is — becomes a list of table indices.
-import type { ParamVaerdi } from "./facts.js";
-import type { LeafUdfald } from "./forklaring.js";
-import { type FaktaKompilator, type FaktumLaeser, faktumMangler, type Kontekst } from "./kompileret-fakta.js";
-import type { Betingelse, LeafBetingelse } from "./schema/regelsaet.js";
-import { resolveVaerdi, type TaerskelOpslag, taerskelNavne } from "./taerskler.js";
+import type { ParamVaerdi } from "../../facts.js";
+import type { Betingelse, LeafBetingelse } from "../../schema/regelsaet.js";
+import { resolveVaerdi, type TaerskelOpslag, taerskelNavne } from "../../taerskler.js";
+import type { LeafUdfald } from "../forklaring.js";
+import { type FaktaKompilator, type FaktumLaeser, faktumMangler, type Kontekst } from "./fakta.js";
 
 /** Three-valued truth as small integers: false, unknown (fact not reported), true. */
 export const FALSK = 0;
@@ -42,7 +42,7 @@ export interface KompileretTrae {
 
 const erTal = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
-// The same operators as OPERATORER in indplacer.ts, with the validator folded in. An undefined
+// The same operators as OPERATORER in ../jre.ts, with the validator folded in. An undefined
 // fact value never reaches them: the condition is unknown (or false) before that.
 export function operator(navn: string, b: unknown): (v: unknown) => boolean {
   const liste = Array.isArray(b) ? (b as unknown[]) : undefined;
