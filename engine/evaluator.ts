@@ -3,12 +3,12 @@
 // must give the same answers (see the differential tests).
 import { type ForberedtRegelsaet, indplacer } from "./indplacer.js";
 import type { Indplaceringsniveau } from "./politik.js";
-import type { ParameterNiveau } from "./schema/regelsaet.js";
+import type { ParameterNiveauEllerIkkeRelevant } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 
 export interface Udfald {
   niveau: Indplaceringsniveau;
-  parametre: Map<string, ParameterNiveau>;
+  parametre: Map<string, ParameterNiveauEllerIkkeRelevant>;
 }
 
 export type Evaluator = (f: ForberedtRegelsaet) => (input: Vurderingsgrundlag) => Udfald | Promise<Udfald>;

@@ -30,6 +30,7 @@ const ukendt = (...mangler: string[]): FaktumResultat => ({ vaerdi: undefined, m
 const FELTER = [
   ["leverandoer", "Leverandørens oplysninger"],
   ["aldersgruppe", "Aldersgruppe"],
+  ["forloebsfase", "Forløbsfase"],
   ["godkendt", "Godkendt af socialtilsynet"],
   ["borgere", "Borgere pr. behovsniveau"],
   ["fagmiljoe", "Fagmiljø"],

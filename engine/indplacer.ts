@@ -64,7 +64,7 @@ function erTal(v: unknown): boolean {
   return typeof v === "number" && Number.isFinite(v);
 }
 
-export const regelNavn = (parameter: string, niveau: Niveau) => `${parameter}:${niveau}`;
+export const regelNavn = (parameter: string, niveau: Niveau | "ikkeRelevant") => `${parameter}:${niveau}`;
 
 /** json-rules-engine wants a boolean operator at the root of a rule. */
 export function somRod(b: Betingelse): Betingelse {
@@ -91,6 +91,13 @@ function byggEngine(f: ForberedtRegelsaet, opslag: TaerskelOpslag): Engine {
         name: regelNavn(p.id, niveau),
         conditions: somRod(resolveBetingelse(p.niveauer[niveau].betingelser, opslag)) as never,
         event: { type: "niveau", params: { parameter: p.id, niveau } },
+      });
+    }
+    if (p.ikkeRelevant) {
+      engine.addRule({
+        name: regelNavn(p.id, "ikkeRelevant"),
+        conditions: somRod(resolveBetingelse(p.ikkeRelevant.naar, opslag)) as never,
+        event: { type: "ikkeRelevant", params: { parameter: p.id } },
       });
     }
   }
@@ -173,13 +180,13 @@ function parameterResultat(
   jre: Map<string, JreCondition>,
   opslag: TaerskelOpslag,
 ): ParameterResultat {
-  const begrundelse = NIVEAUER.map((niveau) => {
+  const forklarRegel = (niveau: Niveau | "ikkeRelevant", b: Betingelse): Forklaring => {
     const cond = jre.get(regelNavn(p.id, niveau));
     if (!cond) throw new Error(`Engine: json-rules-engine returned no result for ${p.id}:${niveau}`);
     const udfald = leafUdfald(cond, input, []);
     let i = 0;
-    const betingelser: Forklaring = forklar(
-      p.niveauer[niveau].betingelser,
+    return forklar(
+      b,
       () => {
         const u = udfald[i++];
         if (!u) throw new Error(`Engine: leaf count mismatch in ${p.id}:${niveau}`);
@@ -187,35 +194,65 @@ function parameterResultat(
       },
       opslag,
     );
+  };
+  const begrundelse = NIVEAUER.map((niveau) => {
+    const betingelser = forklarRegel(niveau, p.niveauer[niveau].betingelser);
     return { niveau, opfyldt: betingelser.opfyldt, betingelser };
   });
-  return parameterFraBegrundelse(p, input, begrundelse);
+  const relevans = p.ikkeRelevant ? forklarRegel("ikkeRelevant", p.ikkeRelevant.naar) : undefined;
+  return parameterFraBegrundelse(p, input, begrundelse, relevans);
 }
 
+/** The sentence the reasons give for a parameter that is left out as not relevant. */
+export function ikkeRelevantTekst(p: Parameter, af: "regel" | "tilsyn"): string {
+  if (af === "tilsyn") return `${p.navn}: tilsynet har vurderet parameteren som ikke relevant; den tælles ikke med.`;
+  const k = p.ikkeRelevant?.kilde;
+  const kilde = k ? ` (kilde: ${k.dokument}, ${k.afsnit})` : p.ikkeRelevant?.antagelse ? " (antagelse)" : "";
+  return `${p.navn}: ikke relevant for leverandøren – ${p.ikkeRelevant?.beskrivelse ?? ""}${kilde}; den tælles ikke med.`;
+}
+
+/**
+ * A parameter's result from its evaluated level trees and, when it has an `ikkeRelevant` rule,
+ * that rule's evaluated tree (`relevans`). Only a definitely true rule makes the parameter not
+ * relevant; an unknown one leaves it counted and lists what is missing.
+ */
 export function parameterFraBegrundelse(
   p: Parameter,
   input: Vurderingsgrundlag,
   begrundelse: ParameterResultat["begrundelse"],
+  relevans?: Forklaring,
 ): ParameterResultat {
   const opfyldt = Object.fromEntries(begrundelse.map((b) => [b.niveau, b.opfyldt === true])) as Record<Niveau, boolean>;
   const regelNiveau = hoejesteNiveau(opfyldt);
-  const mangler = new Set<string>();
-  for (const b of begrundelse) manglendeIForklaring(b.betingelser, mangler);
+  const regelIkkeRelevant = relevans?.opfyldt === true;
+  const regelUdfald = regelIkkeRelevant ? "ikke-relevant" : regelNiveau;
   // Own properties only: a parameter id such as "constructor" must not read Object.prototype.
   const vurderinger = input.tilsynsvurdering;
   const tilsynsvurdering = vurderinger && Object.hasOwn(vurderinger, p.id) ? vurderinger[p.id] : undefined;
+  const niveau = tilsynsvurdering ?? regelUdfald;
+  const mangler = new Set<string>();
+  // What a parameter that is left out lacks does not matter for the indplacering.
+  if (niveau !== "ikke-relevant") for (const b of begrundelse) manglendeIForklaring(b.betingelser, mangler);
+  if (relevans && relevans.opfyldt === null) manglendeIForklaring(relevans, mangler);
   const resultat: ParameterResultat = {
     id: p.id,
     navn: p.navn,
-    niveau: tilsynsvurdering ?? regelNiveau,
+    niveau,
     regelNiveau,
     vaegt: p.vaegt ?? 1,
     begrundelse,
     manglendeOplysninger: [...mangler].sort(),
   };
+  if (relevans) resultat.relevans = relevans;
   if (tilsynsvurdering) {
     resultat.tilsynsvurdering = tilsynsvurdering;
-    resultat.afvigerFraRegler = tilsynsvurdering !== regelNiveau;
+    resultat.afvigerFraRegler = tilsynsvurdering !== regelUdfald;
+  }
+  if (niveau === "ikke-relevant") {
+    const af = tilsynsvurdering ? "tilsyn" : "regel";
+    resultat.ikkeRelevant = { af, tekst: ikkeRelevantTekst(p, af) };
+    const kilde = af === "regel" ? p.ikkeRelevant?.kilde : undefined;
+    if (kilde) resultat.ikkeRelevant.kilde = kilde;
   }
   return resultat;
 }
@@ -252,6 +289,10 @@ export function saml(
     manglendeOplysninger: [...mangler].sort(),
     naesteNiveau: null,
   };
+  const ikkeRelevante = parametre.flatMap((p) =>
+    p.ikkeRelevant ? [{ id: p.id, navn: p.navn, tekst: p.ikkeRelevant.tekst }] : [],
+  );
+  if (ikkeRelevante.length > 0) resultat.ikkeRelevante = ikkeRelevante;
   resultat.naesteNiveau = naesteNiveau(f.regelsaet, resultat, opslag);
   return resultat;
 }

@@ -177,9 +177,7 @@ export const Variant = Type.Object(
         leverandoertype: Type.Optional(
           Type.Array(Type.Union(LEVERANDOERTYPER.map((t) => Type.Literal(t))), { minItems: 1 }),
         ),
-        forloebsfase: Type.Optional(
-          Type.Array(Type.Union(FORLOEBSFASER.map((f) => Type.Literal(f))), { minItems: 1 }),
-        ),
+        forloebsfase: Type.Optional(Type.Array(Type.Union(FORLOEBSFASER.map((f) => Type.Literal(f))), { minItems: 1 })),
       },
       { additionalProperties: false, description: "Hvornår varianten gælder (alle angivne felter skal passe)." },
     ),
@@ -420,8 +418,7 @@ export const Maalgruppebeskrivelse = Type.Object(
   },
   {
     additionalProperties: false,
-    description:
-      "Målgruppebeskrivelsen: idealtypiske behov på tre niveauer. Aktiv praksis tæller borgere efter den.",
+    description: "Målgruppebeskrivelsen: idealtypiske behov på tre niveauer. Aktiv praksis tæller borgere efter den.",
   },
 );
 
