@@ -5,6 +5,7 @@ import { Engine, Operator } from "json-rules-engine";
 import { beregnFaktum, FAKTA, readPath } from "./facts.js";
 import { type Forklaring, forklar, type LeafUdfald, manglendeIForklaring } from "./forklaring.js";
 import { hashRegelsaet } from "./hash.js";
+import { ukendtUdfald } from "./interval.js";
 import { naesteNiveau } from "./naeste-niveau.js";
 import { anvendPolitik, type ParameterUdfald } from "./politik.js";
 import { EngineError } from "./problem.js";
@@ -117,6 +118,8 @@ function profilFra(f: ForberedtRegelsaet, input: Vurderingsgrundlag) {
 }
 
 interface JreCondition {
+  operator?: string;
+  value?: unknown;
   all?: JreCondition[];
   any?: JreCondition[];
   not?: JreCondition;
@@ -132,10 +135,16 @@ function leafUdfald(c: JreCondition, input: Vurderingsgrundlag, ud: LeafUdfald[]
   if (c.all) for (const x of c.all) leafUdfald(x, input, ud);
   else if (c.any) for (const x of c.any) leafUdfald(x, input, ud);
   else if (c.not) leafUdfald(c.not, input, ud);
-  else {
-    const mangler = c.factResult === undefined ? beregnFaktum(input, c.fact ?? "", c.params, c.path).mangler : [];
-    ud.push({ faktisk: c.factResult, resultat: c.result === true, mangler });
-  }
+  else if (c.factResult === undefined) {
+    // json-rules-engine's operators refuse an unknown value; whether the known members still
+    // decide the condition comes from the fact's bounds (interval.ts).
+    const faktum = beregnFaktum(input, c.fact ?? "", c.params, c.path);
+    ud.push(
+      faktum.mangler.length === 0
+        ? { faktisk: undefined, resultat: c.result === true, mangler: [] }
+        : ukendtUdfald(faktum, c.operator ?? "", c.value),
+    );
+  } else ud.push({ faktisk: c.factResult, resultat: c.result === true, mangler: [] });
   return ud;
 }
 
