@@ -5,7 +5,7 @@
 import { beregnFaktum, type ParamVaerdi } from "./facts.js";
 import type { LeafUdfald } from "./forklaring.js";
 import { ukendtUdfald } from "./interval.js";
-import { type FaktaKompilator, type FaktumLaeser, faktumMangler, type Kontekst } from "./kompileret-fakta.js";
+import type { FaktaKompilator, FaktumLaeser, Kontekst } from "./kompileret-fakta.js";
 import type { Betingelse, LeafBetingelse } from "./schema/regelsaet.js";
 import { resolveVaerdi, type TaerskelOpslag, taerskelNavne } from "./taerskler.js";
 
@@ -254,8 +254,6 @@ export class BladRegister {
     const laeser = this.fakta.laeser(fact, params, path);
     const { laes, sikker } = laeser;
     const op = operator(leaf.operator, vaerdi);
-    // Missing information for an unknown value, exactly as the json-rules-engine path computes it.
-    const mangler = (k: Kontekst) => faktumMangler(k.input, fact, params, path);
     // When the fast reader has no value, the fact library says whether the value is known after
     // all (a member ruled out by a known field), decided by its bounds, or unknown — as the
     // json-rules-engine path does. Memoised per provider: the reasons ask again.
