@@ -9,6 +9,8 @@ export * from "./forfatter-tjek.js";
 export * from "./forklaring.js";
 export * from "./hash.js";
 export * from "./indplacer.js";
+export * from "./interval.js";
+export * from "./kodelister.js";
 export * from "./kompileret.js";
 export * from "./naeste-niveau.js";
 export * from "./politik.js";
