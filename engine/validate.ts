@@ -152,6 +152,11 @@ function semanticProblems(r: Regelsaet): Problem[] {
         fejl.push(...leafProblems(r, leaf, sti)),
       );
     }
+    if (p.ikkeRelevant) {
+      walkLeaves(p.ikkeRelevant.naar, ["parametre", i, "ikkeRelevant", "naar"], (leaf, sti) =>
+        fejl.push(...leafProblems(r, leaf, sti)),
+      );
+    }
   });
   for (const [navn, t] of Object.entries(r.taerskler)) {
     const varianter = new Set<string>();

@@ -215,3 +215,15 @@ describe("threshold variants by forløbsfase", () => {
     ]);
   });
 });
+
+describe("the validator checks the ikkeRelevant rule", () => {
+  it("names an unknown fact in it", () => {
+    const r = syntetiskRegelsaet();
+    const p = r.parametre[7];
+    if (!p) throw new Error("fixture");
+    p.ikkeRelevant = { naar: { fact: "hjaelpemidlerr", operator: "equal", value: true }, beskrivelse: "x" };
+    const fejl = validateRegelsaet(r).fejl;
+    expect(fejl[0]?.path).toBe("parametre[7].ikkeRelevant.naar.fact");
+    expect(fejl[0]?.message).toContain("Mente du 'hjaelpemidler'?");
+  });
+});
