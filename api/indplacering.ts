@@ -7,6 +7,7 @@ import {
   type ForberedtRegelsaet,
   type Indplacering,
   indplacerSync,
+  normaliserGrundlag,
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
@@ -59,9 +60,20 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
       detaljerFra(problemer, rod),
     );
   }
-  const vg = input as Vurderingsgrundlag;
-  const kilde = await find(vg.maalgruppe);
-  if (!kilde) throw ukendtRegelsaet(vg.maalgruppe, valg, rod);
+  const kilde = await find((input as Vurderingsgrundlag).maalgruppe);
+  if (!kilde) throw ukendtRegelsaet((input as Vurderingsgrundlag).maalgruppe, valg, rod);
+  // Words from the regelsæt's kodelister become their codes; the normalised input is what is
+  // evaluated and stored. An unknown word is a 422 naming the field, never a silently lower level.
+  const normalisering = normaliserGrundlag(kilde.forberedt.regelsaet, input as Vurderingsgrundlag);
+  if (normalisering.problemer.length > 0) {
+    throw new HttpError(
+      422,
+      "UKENDT_KODE",
+      "Vurderingsgrundlaget bruger ord, som ikke står i regelsættets kodelister.",
+      detaljerFra(normalisering.problemer, rod),
+    );
+  }
+  const vg = normalisering.grundlag;
   try {
     const meta = kilde.version === null ? { kladde: true } : { version: kilde.version, kladde: false };
     return { resultat: indplacerSync(kilde.forberedt, vg, meta), kilde, input: vg };

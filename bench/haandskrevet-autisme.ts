@@ -153,9 +153,12 @@ export function haandskrevetAutisme(v: Vurderingsgrundlag, ud: ParameterNiveau[]
   const hjMod = hjLet && !hjmUkendt && andel(hjm) >= 0.1;
   ud[7] = niveau(hjLet, hjMod, hjMod && andel(hjm) >= 0.2 && hj?.vejlederAndre === true);
 
-  // The assessor's own level decides a parameter.
+  // The assessor's own level decides a parameter (the generated data never says "ikke-relevant",
+  // which this baseline does not model).
   const tv = v.tilsynsvurdering;
-  if (tv) for (let i = 0; i < 8; i++) ud[i] = tv[PARAMETRE[i] as string] ?? (ud[i] as ParameterNiveau);
+  if (tv)
+    for (let i = 0; i < 8; i++)
+      ud[i] = (tv[PARAMETRE[i] as string] as ParameterNiveau | undefined) ?? (ud[i] as ParameterNiveau);
 
   // Tabel 4 (8 active parameters): ≥7 at moderat-or-higher; ≥7 højt, ≤1 moderat, none below.
   if (v.godkendt !== true) return "ikke-indplaceret";

@@ -1,7 +1,10 @@
 // The fact library: what a rule condition may ask about a vurderingsgrundlag. Input sections are
 // read with a `path`; derived facts compute counts and shares from `params`. A fact that cannot
 // be computed because information is absent says which information (`mangler`); it never
-// answers zero in its place.
+// answers zero in its place. A count or share with some unknown members also gives the bounds
+// every completion of the unknowns respects (`interval`), so that a condition can still be
+// decided when the known members settle it (interval.ts).
+import type { Interval } from "./interval.js";
 import type { Medarbejder, Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 
 export type ParamType = "tekstliste" | "tal" | "sandhed" | "tekst";
@@ -11,6 +14,8 @@ export interface FaktumResultat {
   vaerdi: unknown;
   /** Input paths whose absence made the value unknown; empty when the value is known. */
   mangler: string[];
+  /** For an unknown count or share: the bounds of every completion of the unknowns. */
+  interval?: Interval;
 }
 
 export interface FaktumDefinition {
@@ -26,10 +31,14 @@ export interface FaktumDefinition {
 
 const kendt = (vaerdi: unknown): FaktumResultat => ({ vaerdi, mangler: [] });
 const ukendt = (...mangler: string[]): FaktumResultat => ({ vaerdi: undefined, mangler });
+const inden = (interval: Interval, mangler: string[]): FaktumResultat => ({ vaerdi: undefined, mangler, interval });
+/** Nothing reported: a count is at least 0, with no upper bound. */
+const ENHVER_ANTAL: Interval = { mindst: 0 };
 
 const FELTER = [
   ["leverandoer", "Leverandørens oplysninger"],
   ["aldersgruppe", "Aldersgruppe"],
+  ["forloebsfase", "Forløbsfase"],
   ["godkendt", "Godkendt af socialtilsynet"],
   ["borgere", "Borgere pr. behovsniveau"],
   ["fagmiljoe", "Fagmiljø"],
@@ -80,12 +89,14 @@ const antalBorgere: FaktumDefinition = {
   },
   beregn(input, params) {
     const niveauer = (params.niveauer as string[] | undefined) ?? [...BORGER_NIVEAUER];
-    if (!input.borgere) return ukendt("borgere");
+    if (!input.borgere) return inden(ENHVER_ANTAL, ["borgere"]);
     const borgere: Record<string, number | undefined> = input.borgere;
     const antal = (n: string) => (Object.hasOwn(borgere, n) ? borgere[n] : undefined);
     const mangler = niveauer.filter((n) => antal(n) === undefined).map((n) => `borgere.${n}`);
-    if (mangler.length > 0) return ukendt(...mangler);
-    return kendt(niveauer.reduce((sum, n) => sum + (antal(n) ?? 0), 0));
+    const sum = niveauer.reduce((sum, n) => sum + (antal(n) ?? 0), 0);
+    // An absent level adds 0 or more: the reported ones are a lower bound.
+    if (mangler.length > 0) return inden({ mindst: sum }, mangler);
+    return kendt(sum);
   },
   beskriv(params) {
     const niveauer = params.niveauer as string[] | undefined;
@@ -106,34 +117,74 @@ const MEDARBEJDER_PARAMS: FaktumDefinition["params"] = {
 interface Optaelling {
   matcher: number;
   ialt: number;
+  /** Empty when every member's match (and scope) is known. */
   mangler: string[];
+  /** Bounds of the count and the share over every completion of the unknowns. */
+  antal: Interval;
+  andel: Interval;
 }
 
-/** Counts staff in scope and those matching every given criterion; unknown fields are reported. */
+const andel = (matcher: number, ialt: number) => (ialt === 0 ? 0 : matcher / ialt);
+
+/**
+ * Counts staff in scope and those matching every given criterion. A member whose match is
+ * unknown (a field it asks about is absent, and no known field already rules the member out) or
+ * whose scope is unknown (without temps and `ansaettelse` absent) makes the count unknown; the
+ * bounds then come from the completions that count them all in or all out.
+ */
 export function taelMedarbejdere(input: Vurderingsgrundlag, params: Record<string, ParamVaerdi>): Optaelling {
-  if (!input.medarbejdere) return { matcher: 0, ialt: 0, mangler: ["medarbejdere"] };
+  if (!input.medarbejdere) {
+    return { matcher: 0, ialt: 0, mangler: ["medarbejdere"], antal: ENHVER_ANTAL, andel: { mindst: 0, hoejst: 1 } };
+  }
   const mangler = new Set<string>();
   const uddannelser = params.uddannelser as string[] | undefined;
   const certificeringer = params.certificeringer as string[] | undefined;
   const minErfaring = params.minErfaringAar as number | undefined;
   const hjaelpemiddelfaglig = params.hjaelpemiddelfaglig as boolean | undefined;
   const medVikarer = params.medVikarer !== false;
-  let matcher = 0;
-  let ialt = 0;
+  // In scope: matching, not matching, unknown. Scope unknown: matching, not matching, unknown
+  // (each may also be a temp, i.e. not counted at all).
+  let ja = 0;
+  let nej = 0;
+  let uvis = 0;
+  let vikarJa = 0;
+  let vikarNej = 0;
+  let vikarUvis = 0;
   for (const m of input.medarbejdere) {
+    let omfangUkendt = false;
     if (!medVikarer) {
-      if (m.ansaettelse === undefined) {
-        mangler.add("medarbejdere[].ansaettelse");
-        continue;
-      }
-      if (m.ansaettelse === "vikar") continue;
+      if (m.ansaettelse === undefined) omfangUkendt = true;
+      else if (m.ansaettelse === "vikar") continue;
     }
-    ialt++;
-    if (matches(m, uddannelser, certificeringer, minErfaring, hjaelpemiddelfaglig, mangler)) matcher++;
+    const felter = new Set<string>();
+    const match = matches(m, uddannelser, certificeringer, minErfaring, hjaelpemiddelfaglig, felter);
+    if (match === null) for (const f of felter) mangler.add(f);
+    if (omfangUkendt) {
+      mangler.add("medarbejdere[].ansaettelse");
+      if (match === true) vikarJa++;
+      else if (match === false) vikarNej++;
+      else vikarUvis++;
+    } else if (match === true) ja++;
+    else if (match === false) nej++;
+    else uvis++;
   }
-  return { matcher, ialt, mangler: [...mangler] };
+  const ialt = ja + nej + uvis;
+  if (uvis + vikarJa + vikarNej + vikarUvis === 0) {
+    const a = andel(ja, ialt);
+    return { matcher: ja, ialt, mangler: [], antal: { mindst: ja, hoejst: ja }, andel: { mindst: a, hoejst: a } };
+  }
+  // The count is lowest with every unknown out, highest with every possible match in. The
+  // share is lowest with possible non-matches in and possible matches out, highest the other
+  // way round (0 when nobody is counted). Both bounds are reached by some completion.
+  const antal: Interval = { mindst: ja, hoejst: ja + uvis + vikarJa + vikarUvis };
+  const andelIv: Interval = {
+    mindst: andel(ja, ja + nej + uvis + vikarNej + vikarUvis),
+    hoejst: andel(ja + uvis + vikarJa + vikarUvis, ja + nej + uvis + vikarJa + vikarUvis),
+  };
+  return { matcher: ja, ialt, mangler: [...mangler], antal, andel: andelIv };
 }
 
+/** Whether a member matches every criterion: null when a field is absent and none rules it out. */
 function matches(
   m: Medarbejder,
   uddannelser: string[] | undefined,
@@ -141,25 +192,24 @@ function matches(
   minErfaring: number | undefined,
   hjaelpemiddelfaglig: boolean | undefined,
   mangler: Set<string>,
-): boolean {
-  let ok = true;
+): boolean | null {
   if (uddannelser) {
     if (m.uddannelser === undefined) mangler.add("medarbejdere[].uddannelser");
-    else if (!m.uddannelser.some((u) => uddannelser.includes(u))) ok = false;
+    else if (!m.uddannelser.some((u) => uddannelser.includes(u))) return false;
   }
   if (certificeringer) {
     if (m.certificeringer === undefined) mangler.add("medarbejdere[].certificeringer");
-    else if (!m.certificeringer.some((c) => certificeringer.includes(c))) ok = false;
+    else if (!m.certificeringer.some((c) => certificeringer.includes(c))) return false;
   }
   if (minErfaring !== undefined) {
     if (m.erfaringAar === undefined) mangler.add("medarbejdere[].erfaringAar");
-    else if (m.erfaringAar < minErfaring) ok = false;
+    else if (m.erfaringAar < minErfaring) return false;
   }
   if (hjaelpemiddelfaglig !== undefined) {
     if (m.hjaelpemiddelfaglig === undefined) mangler.add("medarbejdere[].hjaelpemiddelfaglig");
-    else if (m.hjaelpemiddelfaglig !== hjaelpemiddelfaglig) ok = false;
+    else if (m.hjaelpemiddelfaglig !== hjaelpemiddelfaglig) return false;
   }
-  return ok;
+  return mangler.size > 0 ? null : true;
 }
 
 function beskrivMedarbejdere(params: Record<string, ParamVaerdi>): string {
@@ -179,7 +229,7 @@ const antalMedarbejdere: FaktumDefinition = {
   params: MEDARBEJDER_PARAMS,
   beregn(input, params) {
     const t = taelMedarbejdere(input, params);
-    return t.mangler.length > 0 ? ukendt(...t.mangler) : kendt(t.matcher);
+    return t.mangler.length > 0 ? inden(t.antal, t.mangler) : kendt(t.matcher);
   },
   beskriv: (params) => `antal ${beskrivMedarbejdere(params)}`,
 };
@@ -191,8 +241,8 @@ const andelMedarbejdere: FaktumDefinition = {
   params: MEDARBEJDER_PARAMS,
   beregn(input, params) {
     const t = taelMedarbejdere(input, params);
-    if (t.mangler.length > 0) return ukendt(...t.mangler);
-    return kendt(t.ialt === 0 ? 0 : t.matcher / t.ialt);
+    if (t.mangler.length > 0) return inden(t.andel, t.mangler);
+    return kendt(andel(t.matcher, t.ialt));
   },
   beskriv: (params) => `andel ${beskrivMedarbejdere(params)}`,
 };
@@ -210,7 +260,7 @@ const antalElementer: FaktumDefinition = {
   beregn(input, params) {
     const felt = String(params.felt);
     const vaerdi = readPath(input, `$.${felt}`);
-    if (!Array.isArray(vaerdi)) return ukendt(felt);
+    if (!Array.isArray(vaerdi)) return inden(ENHVER_ANTAL, [felt]);
     const blandt = params.blandt as string[] | undefined;
     return kendt(blandt ? vaerdi.filter((v) => blandt.includes(v as string)).length : vaerdi.length);
   },

@@ -182,7 +182,10 @@ function tjekUopnaaelige(r: Regelsaet, advarsler: Problem[]): void {
 
 function tjekUbrugte(r: Regelsaet, advarsler: Problem[]): void {
   const brugte = new Set<string>();
-  for (const p of r.parametre) for (const n of NIVEAUER) taerskelNavne(p.niveauer[n].betingelser, brugte);
+  for (const p of r.parametre) {
+    for (const n of NIVEAUER) taerskelNavne(p.niveauer[n].betingelser, brugte);
+    if (p.ikkeRelevant) taerskelNavne(p.ikkeRelevant.naar, brugte);
+  }
   for (const navn of Object.keys(r.taerskler)) {
     if (!brugte.has(navn) && !navn.startsWith("indplacering.")) {
       advarsler.push(problem(["taerskler", navn], `Tærsklen '${navn}' bruges ikke af nogen betingelse.`));

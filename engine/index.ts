@@ -7,15 +7,35 @@
 
 // The two documents and their JSON Schemas: a regelsæt and a provider's vurderingsgrundlag.
 export {
+  type Betingelse,
   type Indplaceringspolitik,
+  type Kilde,
+  type Kode,
+  KODELISTER,
+  type KodelisteNavn,
+  type LeafBetingelse,
+  type Maalgruppebeskrivelse,
   MAALGRUPPE_ID,
   type Parameter,
   type ParameterNiveau,
+  type ParameterNiveauEllerIkkeRelevant,
   type Regelsaet,
   RegelsaetSchema,
   type Taerskel,
 } from "./schema/regelsaet.js";
 export { type Medarbejder, type Vurderingsgrundlag, VurderingsgrundlagSchema } from "./schema/vurderingsgrundlag.js";
+
+// Kodelister: list-valued input normalised to the regelsæt's codes (label, synonym, any case,
+// with or without æ/ø/å); an unknown word is a problem with "Mente du …?".
+export {
+  foldTekst,
+  KODELISTE_FELTER,
+  kodeNavn,
+  kodelisteFor,
+  type Normalisering,
+  normaliserGrundlag,
+  normaliserVaerdi,
+} from "./kodelister.js";
 
 // Validation of both documents, with problems located by path.
 export { validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";

@@ -1,7 +1,7 @@
 // The output contract (DOMAIN.md §4): an indplacering with its reasons.
 import type { BetingelsesForklaring, Forklaring, Sandhed } from "./indplacering/forklaring.js";
 import type { Indplaceringsniveau, PolitikResultat } from "./indplacering/politik.js";
-import type { Niveau, ParameterNiveau } from "./schema/regelsaet.js";
+import type { Kilde, Niveau, ParameterNiveau, ParameterNiveauEllerIkkeRelevant } from "./schema/regelsaet.js";
 
 export interface RegelsaetReference {
   maalgruppe: string;
@@ -19,14 +19,30 @@ export interface NiveauBegrundelse {
 export interface ParameterResultat {
   id: string;
   navn: string;
-  /** The level that counts: the tilsynsvurdering when given, else the rule-derived level. */
-  niveau: ParameterNiveau;
+  /**
+   * The level that counts: the tilsynsvurdering when given, else `ikke-relevant` when the
+   * regelsæt's `ikkeRelevant` rule holds, else the rule-derived level.
+   */
+  niveau: ParameterNiveauEllerIkkeRelevant;
+  /** The level the level conditions give, also for a parameter that is not relevant. */
   regelNiveau: ParameterNiveau;
-  tilsynsvurdering?: ParameterNiveau;
+  tilsynsvurdering?: ParameterNiveauEllerIkkeRelevant;
   afvigerFraRegler?: boolean;
+  /** Why the parameter is left out of the count, when it is. */
+  ikkeRelevant?: IkkeRelevant;
+  /** The regelsæt's `ikkeRelevant.naar` evaluated for the provider, when the parameter has one. */
+  relevans?: Forklaring;
   vaegt: number;
   begrundelse: NiveauBegrundelse[];
   manglendeOplysninger: string[];
+}
+
+export interface IkkeRelevant {
+  /** `regel`: the regelsæt's `ikkeRelevant` rule holds; `tilsyn`: the assessor said so. */
+  af: "regel" | "tilsyn";
+  /** A sentence for the reasons. */
+  tekst: string;
+  kilde?: Kilde;
 }
 
 export interface Mangel extends BetingelsesForklaring {
@@ -42,7 +58,7 @@ export interface NaesteNiveau {
   /** A sentence saying what it takes, e.g. how many more parameters must reach the level. */
   tekst: string;
   /** Parameters below the level that could be raised, with the conditions they miss. */
-  parametre: { id: string; navn: string; niveau: ParameterNiveau; fastsatAfTilsyn: boolean }[];
+  parametre: { id: string; navn: string; niveau: ParameterNiveauEllerIkkeRelevant; fastsatAfTilsyn: boolean }[];
   mangler: Mangel[];
 }
 
@@ -54,5 +70,7 @@ export interface Indplacering {
   politik: PolitikResultat;
   parametre: ParameterResultat[];
   manglendeOplysninger: string[];
+  /** The parameters left out of the count as not relevant, with the reason; absent when none. */
+  ikkeRelevante?: { id: string; navn: string; tekst: string }[];
   naesteNiveau: NaesteNiveau | null;
 }

@@ -5,7 +5,7 @@ import { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
 import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
 import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
 import { EngineError, type Problem, problem, type Sti } from "./problem.js";
-import type { Indplaceringspolitik, ParameterNiveau, Regelsaet } from "./schema/regelsaet.js";
+import type { Indplaceringspolitik, ParameterNiveauEllerIkkeRelevant, Regelsaet } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 import { erGyldigtVurderingsgrundlag, validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
 
@@ -41,7 +41,11 @@ export interface Flytning {
     scenarie: string;
     fra: Indplaceringsniveau;
     til: Indplaceringsniveau;
-    parametre: { id: string; fra: ParameterNiveau | "slaaet-fra"; til: ParameterNiveau | "slaaet-fra" }[];
+    parametre: {
+      id: string;
+      fra: ParameterNiveauEllerIkkeRelevant | "slaaet-fra";
+      til: ParameterNiveauEllerIkkeRelevant | "slaaet-fra";
+    }[];
     /** True when no parameter changed level: the policy, weights or limits moved the provider. */
     politik: boolean;
   }[];
@@ -213,7 +217,7 @@ class Resultat {
   tilfoej(
     l: Vurderingsgrundlag,
     niveauer: readonly Indplaceringsniveau[],
-    parametre: (s: number) => ReadonlyMap<string, ParameterNiveau>,
+    parametre: (s: number) => ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
   ): void {
     const n = this.antalScenarier;
     const { fordelinger, overgange } = this;
@@ -296,13 +300,13 @@ type ParameterForskel = Flytning["aarsager"][number]["parametre"];
 // The compiled evaluator shares one parameter map between providers with equal levels, so the
 // thousands of moved providers have only a few distinct pairs: compute each pair's diff once.
 const forskelle = new WeakMap<
-  ReadonlyMap<string, ParameterNiveau>,
-  WeakMap<ReadonlyMap<string, ParameterNiveau>, ParameterForskel>
+  ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
+  WeakMap<ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>, ParameterForskel>
 >();
 
 function parameterForskel(
-  fra: ReadonlyMap<string, ParameterNiveau>,
-  til: ReadonlyMap<string, ParameterNiveau>,
+  fra: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
+  til: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
 ): ParameterForskel {
   let raekke = forskelle.get(fra);
   if (!raekke) {

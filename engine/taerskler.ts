@@ -1,5 +1,5 @@
 // Threshold resolution: which value of a named threshold applies to a provider (its variant by
-// age group and provider type), and substitution of `{ "taerskel": … }` references in
+// age group, provider type and phase), and substitution of `{ "taerskel": … }` references in
 // condition trees so that json-rules-engine sees plain values.
 import type { Betingelse, BetingelsesVaerdi, LeafBetingelse, Regelsaet, Taerskel } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
@@ -9,14 +9,19 @@ export type TaerskelVaerdi = number | string[];
 export interface Profil {
   aldersgruppe?: string;
   leverandoertype?: string;
+  forloebsfase?: string;
 }
 
 export function profilFor(input: Vurderingsgrundlag): Profil {
-  return { aldersgruppe: input.aldersgruppe, leverandoertype: input.leverandoer.type };
+  return {
+    aldersgruppe: input.aldersgruppe,
+    leverandoertype: input.leverandoer.type,
+    forloebsfase: input.forloebsfase,
+  };
 }
 
 export function profilNoegle(p: Profil): string {
-  return `${p.aldersgruppe ?? "-"}|${p.leverandoertype ?? "-"}`;
+  return `${p.aldersgruppe ?? "-"}|${p.leverandoertype ?? "-"}|${p.forloebsfase ?? "-"}`;
 }
 
 export interface AnvendtTaerskel {
@@ -43,6 +48,12 @@ export function anvendTaerskel(t: Taerskel, profil: Profil): AnvendtTaerskel {
         mangler.add("leverandoer.type");
         passer = false;
       } else if (!(v.naar.leverandoertype as string[]).includes(profil.leverandoertype)) passer = false;
+    }
+    if (v.naar.forloebsfase) {
+      if (profil.forloebsfase === undefined) {
+        mangler.add("forloebsfase");
+        passer = false;
+      } else if (!(v.naar.forloebsfase as string[]).includes(profil.forloebsfase)) passer = false;
     }
     if (passer) return { vaerdi: v.vaerdi, variant: v.navn, mangler: [] };
   }

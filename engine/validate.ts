@@ -3,6 +3,8 @@
 // Problems in Danish; nothing here throws on bad input.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { FAKTA, LISTEFELT_PATTERN, type ParamType } from "./facts.js";
+import { kodelisteProblemer } from "./kodelister.js";
+import { naermeste } from "./naermeste.js";
 import { type Problem, problem, type Sti, stiFromPointer } from "./problem.js";
 import {
   type Betingelse,
@@ -150,6 +152,11 @@ function semanticProblems(r: Regelsaet): Problem[] {
         fejl.push(...leafProblems(r, leaf, sti)),
       );
     }
+    if (p.ikkeRelevant) {
+      walkLeaves(p.ikkeRelevant.naar, ["parametre", i, "ikkeRelevant", "naar"], (leaf, sti) =>
+        fejl.push(...leafProblems(r, leaf, sti)),
+      );
+    }
   });
   for (const [navn, t] of Object.entries(r.taerskler)) {
     const varianter = new Set<string>();
@@ -162,6 +169,7 @@ function semanticProblems(r: Regelsaet): Problem[] {
       }
     });
   }
+  fejl.push(...kodelisteProblemer(r));
   for (const niveau of ["moderat", "hoej"] as const) {
     r.indplacering.krav?.[niveau]?.forEach((id, i) => {
       if (!ids.has(id)) {
@@ -298,32 +306,4 @@ function passerType(v: unknown, type: ParamType): boolean {
 function resolveForCheck(r: Regelsaet, v: BetingelsesVaerdi): unknown {
   if (typeof v === "object" && !Array.isArray(v)) return r.taerskler[v.taerskel]?.vaerdi;
   return v;
-}
-
-/** The closest known name within a small edit distance, for "did you mean". */
-function naermeste(navn: string, kendte: string[]): string | undefined {
-  let bedst: string | undefined;
-  let bedstAfstand = Math.max(2, Math.floor(navn.length / 4)) + 1;
-  for (const k of kendte) {
-    const d = afstand(navn.toLowerCase(), k.toLowerCase());
-    if (d < bedstAfstand) {
-      bedst = k;
-      bedstAfstand = d;
-    }
-  }
-  return bedst;
-}
-
-function afstand(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] ?? 0;
 }

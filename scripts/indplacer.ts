@@ -9,6 +9,7 @@ import {
   forbered,
   INDPLACERINGSNIVEAUER,
   type Indplacering,
+  normaliserGrundlag,
   validateRegelsaet,
 } from "../engine/index.js";
 import { indplacer } from "../engine/indplacering/jre.js";
@@ -44,7 +45,7 @@ function regelsaetFor(maalgruppe: string): ForberedtRegelsaet {
   return f;
 }
 
-const KORT: Record<string, string> = { ingen: "·", let: "L", moderat: "M", hoej: "H" };
+const KORT: Record<string, string> = { ingen: "·", let: "L", moderat: "M", hoej: "H", "ikke-relevant": "–" };
 const data = laesJson(fil);
 const liste = Array.isArray(data) ? data : [data];
 const resultater: Indplacering[] = [];
@@ -57,7 +58,15 @@ for (const [i, v] of liste.entries()) {
     continue;
   }
   try {
-    resultater.push(await indplacer(regelsaetFor(maalgruppe), v));
+    const f = regelsaetFor(maalgruppe);
+    // Words from the kodelister become codes; an unknown word is an error, not a lower level.
+    const n = normaliserGrundlag(f.regelsaet, v, Array.isArray(data) ? [i] : []);
+    if (n.problemer.length > 0) {
+      console.error(`[${i}] Ukendte ord: ${n.problemer.map((d) => `${d.path}: ${d.message}`).join("; ")}`);
+      fejl++;
+      continue;
+    }
+    resultater.push(await indplacer(f, n.grundlag));
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     console.error(`[${i}] ${e.message} ${e.detaljer.map((d) => `${d.path}: ${d.message}`).join("; ")}`);

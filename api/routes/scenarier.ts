@@ -7,12 +7,14 @@ import {
   anvendAendringer,
   graensetilfaelde,
   MAALGRUPPE_ID,
+  normaliserGrundlag,
+  type Problem,
   type Scenarie,
   sammenlignScenarier,
   sweep,
 } from "../../engine/index.js";
 import { erObjekt, kunFelter, objektKrop, versionsnummer } from "../forespoergsel.js";
-import { type Detalje, detalje, HttpError } from "../http-error.js";
+import { type Detalje, detalje, detaljerFra, HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";
 import { ukendtRegelsaet } from "../motor.js";
 
@@ -139,7 +141,24 @@ export function scenarieRoutes(ctx: Kontekst): Router {
     const kilde = await ctx.cache.hent(ctx.db, maalgruppe, valg);
     if (!kilde) throw ukendtRegelsaet(maalgruppe, valg);
     const reference = { maalgruppe, version: kilde.version, hash: kilde.hash, kladde: kilde.version === null };
-    return { regelsaet: kilde.forberedt.regelsaet, reference, leverandoerer };
+    const regelsaet = kilde.forberedt.regelsaet;
+    // Words from the kodelister become codes, as in an indplacering; an unknown word in the
+    // caller's providers is a 422 naming the field (the example data set is used as it is then).
+    const problemer: Problem[] = [];
+    leverandoerer = leverandoerer.map((l, i) => {
+      const n = normaliserGrundlag(regelsaet, l, ["vurderingsgrundlag", i]);
+      problemer.push(...n.problemer);
+      return n.problemer.length > 0 ? l : n.grundlag;
+    });
+    if (problemer.length > 0 && krop.vurderingsgrundlag !== undefined) {
+      throw new HttpError(
+        422,
+        "UKENDT_KODE",
+        "Vurderingsgrundlaget bruger ord, som ikke står i regelsættets kodelister.",
+        detaljerFra(problemer),
+      );
+    }
+    return { regelsaet, reference, leverandoerer };
   }
 
   r.post("/scenarier/sammenlign", ctx.kraev("forfatter"), async (req, res) => {

@@ -2,6 +2,7 @@
 // it used, what the provider had and whether it held. Three-valued: a leaf whose fact is
 // missing is `null` (unknown), and unknown never counts as met.
 import { FAKTA, niveauTekst, type ParamVaerdi } from "../facts.js";
+import type { Interval } from "../interval.js";
 import type { Betingelse, LeafBetingelse, Operator } from "../schema/regelsaet.js";
 import { erTaerskelReference, type TaerskelOpslag } from "../taerskler.js";
 
@@ -22,6 +23,11 @@ export interface BetingelsesForklaring {
   kraevet: unknown;
   /** The provider's value; absent when the information is missing. */
   faktisk?: unknown;
+  /**
+   * When the value is unknown but bounded (a count or share with some unknown members): the
+   * bounds. The condition is decided when it holds at both bounds or at neither.
+   */
+  interval?: Interval;
   mangler?: string[];
   tekst: string;
 }
@@ -35,7 +41,10 @@ export type Forklaring =
 export interface LeafUdfald {
   faktisk: unknown;
   resultat: boolean;
+  /** Non-empty when the outcome is unknown. */
   mangler: string[];
+  /** The fact's bounds when its value is unknown but bounded (interval.ts). */
+  interval?: Interval;
 }
 
 export function kleeneAlle(v: readonly Sandhed[]): Sandhed {
@@ -100,7 +109,8 @@ function forklarLeaf(leaf: LeafBetingelse, udfald: LeafUdfald, opslag: TaerskelO
   if (params) f.params = params;
   if (taerskel) f.taerskel = taerskel;
   if (variant) f.variant = variant;
-  if (kendt) f.faktisk = udfald.faktisk;
+  if (kendt && udfald.interval === undefined) f.faktisk = udfald.faktisk;
+  if (udfald.interval) f.interval = udfald.interval;
   if (mangler.length > 0) f.mangler = [...new Set(mangler)];
   f.tekst = betingelsesTekst(leaf, f);
   return f;
@@ -142,9 +152,19 @@ function betingelsesTekst(leaf: LeafBetingelse, f: BetingelsesForklaring): strin
   const krav = `${OPERATOR_TEKST[leaf.operator]} ${formatVaerdi(f.kraevet, somAndel)}`;
   const kilde = f.taerskel ? ` (tærskel ${f.taerskel}${f.variant ? `@${f.variant}` : ""})` : "";
   const faktisk =
-    f.opfyldt === null ? `ikke oplyst (mangler ${f.mangler?.join(", ")})` : formatVaerdi(f.faktisk, somAndel);
+    f.opfyldt === null
+      ? `ikke oplyst (mangler ${f.mangler?.join(", ")}${f.interval ? `; ${intervalTekst(f.interval, somAndel)}` : ""})`
+      : f.interval
+        ? `${intervalTekst(f.interval, somAndel)}, uanset de oplysninger, der mangler`
+        : formatVaerdi(f.faktisk, somAndel);
   const dom = f.opfyldt === null ? "ukendt" : f.opfyldt ? "opfyldt" : "ikke opfyldt";
   return `${hvad}: ${faktisk} – ${krav}${kilde}: ${dom}.`;
+}
+
+function intervalTekst(i: Interval, somAndel: boolean): string {
+  const fra = formatVaerdi(i.mindst, somAndel);
+  if (i.hoejst === undefined) return `mindst ${fra}`;
+  return i.hoejst === i.mindst ? fra : `mellem ${fra} og ${formatVaerdi(i.hoejst, somAndel)}`;
 }
 
 /** The leaves that would have to change for the tree to hold. */

@@ -4,6 +4,7 @@
 // kompileret/ imports it, so the browser's scenario worker carries no json-rules-engine.
 import { Engine, Operator } from "json-rules-engine";
 import { beregnFaktum, FAKTA, readPath } from "../facts.js";
+import { ukendtUdfald } from "../interval.js";
 import type { Indplacering, ParameterResultat } from "../resultat.js";
 import { type Betingelse, NIVEAUER, type Niveau, type Parameter, type Regelsaet } from "../schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "../schema/vurderingsgrundlag.js";
@@ -32,7 +33,7 @@ function erTal(v: unknown): boolean {
   return typeof v === "number" && Number.isFinite(v);
 }
 
-export const regelNavn = (parameter: string, niveau: Niveau) => `${parameter}:${niveau}`;
+export const regelNavn = (parameter: string, niveau: Niveau | "ikkeRelevant") => `${parameter}:${niveau}`;
 
 /** json-rules-engine wants a boolean operator at the root of a rule. */
 export function somRod(b: Betingelse): Betingelse {
@@ -61,6 +62,13 @@ function byggEngine(f: ForberedtRegelsaet, opslag: TaerskelOpslag): Engine {
         event: { type: "niveau", params: { parameter: p.id, niveau } },
       });
     }
+    if (p.ikkeRelevant) {
+      engine.addRule({
+        name: regelNavn(p.id, "ikkeRelevant"),
+        conditions: somRod(resolveBetingelse(p.ikkeRelevant.naar, opslag)) as never,
+        event: { type: "ikkeRelevant", params: { parameter: p.id } },
+      });
+    }
   }
   return engine;
 }
@@ -86,6 +94,8 @@ function profilFra(f: ForberedtRegelsaet, input: Vurderingsgrundlag) {
 }
 
 interface JreCondition {
+  operator?: string;
+  value?: unknown;
   all?: JreCondition[];
   any?: JreCondition[];
   not?: JreCondition;
@@ -101,10 +111,16 @@ function leafUdfald(c: JreCondition, input: Vurderingsgrundlag, ud: LeafUdfald[]
   if (c.all) for (const x of c.all) leafUdfald(x, input, ud);
   else if (c.any) for (const x of c.any) leafUdfald(x, input, ud);
   else if (c.not) leafUdfald(c.not, input, ud);
-  else {
-    const mangler = c.factResult === undefined ? beregnFaktum(input, c.fact ?? "", c.params, c.path).mangler : [];
-    ud.push({ faktisk: c.factResult, resultat: c.result === true, mangler });
-  }
+  else if (c.factResult === undefined) {
+    // json-rules-engine's operators refuse an unknown value; whether the known members still
+    // decide the condition comes from the fact's bounds (interval.ts).
+    const faktum = beregnFaktum(input, c.fact ?? "", c.params, c.path);
+    ud.push(
+      faktum.mangler.length === 0
+        ? { faktisk: undefined, resultat: c.result === true, mangler: [] }
+        : ukendtUdfald(faktum, c.operator ?? "", c.value),
+    );
+  } else ud.push({ faktisk: c.factResult, resultat: c.result === true, mangler: [] });
   return ud;
 }
 
@@ -131,13 +147,13 @@ function parameterResultat(
   jre: Map<string, JreCondition>,
   opslag: TaerskelOpslag,
 ): ParameterResultat {
-  const begrundelse = NIVEAUER.map((niveau) => {
+  const forklarRegel = (niveau: Niveau | "ikkeRelevant", b: Betingelse): Forklaring => {
     const cond = jre.get(regelNavn(p.id, niveau));
     if (!cond) throw new Error(`Engine: json-rules-engine returned no result for ${p.id}:${niveau}`);
     const udfald = leafUdfald(cond, input, []);
     let i = 0;
-    const betingelser: Forklaring = forklar(
-      p.niveauer[niveau].betingelser,
+    return forklar(
+      b,
       () => {
         const u = udfald[i++];
         if (!u) throw new Error(`Engine: leaf count mismatch in ${p.id}:${niveau}`);
@@ -145,7 +161,11 @@ function parameterResultat(
       },
       opslag,
     );
+  };
+  const begrundelse = NIVEAUER.map((niveau) => {
+    const betingelser = forklarRegel(niveau, p.niveauer[niveau].betingelser);
     return { niveau, opfyldt: betingelser.opfyldt, betingelser };
   });
-  return parameterFraBegrundelse(p, input, begrundelse);
+  const relevans = p.ikkeRelevant ? forklarRegel("ikkeRelevant", p.ikkeRelevant.naar) : undefined;
+  return parameterFraBegrundelse(p, input, begrundelse, relevans);
 }

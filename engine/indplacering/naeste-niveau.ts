@@ -51,7 +51,8 @@ export function naesteNiveau(r: Regelsaet, i: Indplacering, _opslag: TaerskelOps
       : "Leverandøren skal være godkendt af socialtilsynet (fornøden kvalitet) for at blive indplaceret.";
     return { niveau, tekst, parametre: [], mangler: [] };
   }
-  const under = i.parametre.filter((p) => RANG[p.niveau] < RANG[niveau]);
+  // A parameter that is not relevant is not counted, so it is not what stands in the way.
+  const under = i.parametre.filter((p) => p.niveau !== "ikke-relevant" && RANG[p.niveau] < RANG[niveau]);
   const mangler: Mangel[] = [];
   for (const p of under) {
     if (p.tilsynsvurdering) continue;
@@ -60,7 +61,7 @@ export function naesteNiveau(r: Regelsaet, i: Indplacering, _opslag: TaerskelOps
   }
   return {
     niveau,
-    tekst: kravTekst(i, niveau),
+    tekst: kravTekst(r, i, niveau),
     parametre: under.map((p) => ({
       id: p.id,
       navn: p.navn,
@@ -71,7 +72,7 @@ export function naesteNiveau(r: Regelsaet, i: Indplacering, _opslag: TaerskelOps
   };
 }
 
-function kravTekst(i: Indplacering, niveau: "moderat" | "hoej"): string {
+function kravTekst(r: Regelsaet, i: Indplacering, niveau: "moderat" | "hoej"): string {
   const { politik } = i;
   const t = politik.optaelling;
   const dele: string[] = [];
@@ -95,7 +96,8 @@ function kravTekst(i: Indplacering, niveau: "moderat" | "hoej"): string {
           `${mangler} ${mangler === 1 ? "parameter" : "parametre"} mere skal op på højt niveau (kravet er ${g.hoejMinParametre} af ${t.aktive} aktive; nu ${t.hoej}).`,
         );
       }
-      if (t.let + t.ingen > 0) dele.push(`Ingen parameter må ligge under moderat niveau (nu ${t.let + t.ingen}).`);
+      if (r.indplacering.laesning !== "bogstavelig" && t.let + t.ingen > 0)
+        dele.push(`Ingen parameter må ligge under moderat niveau (nu ${t.let + t.ingen}).`);
       if (t.moderat > g.hoejMaxModerat)
         dele.push(`Højst ${g.hoejMaxModerat} parameter må ligge på moderat niveau (nu ${t.moderat}).`);
     }

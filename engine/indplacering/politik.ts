@@ -1,6 +1,6 @@
 // Indplacering policies: how parameter levels become the provider's level. Pure and synchronous,
 // shared by the compiled evaluator and the json-rules-engine oracle so both decide alike.
-import type { Indplaceringspolitik, ParameterNiveau } from "../schema/regelsaet.js";
+import type { Indplaceringspolitik, ParameterNiveau, ParameterNiveauEllerIkkeRelevant } from "../schema/regelsaet.js";
 import { type TaerskelOpslag, talTaerskel } from "../taerskler.js";
 
 export type Indplaceringsniveau = "ikke-indplaceret" | "let" | "moderat" | "hoej";
@@ -22,16 +22,20 @@ export const STANDARD_NIVEAUVAERDIER = { ingen: 0, let: 1, moderat: 2, hoej: 3 }
 
 export interface ParameterUdfald {
   id: string;
-  niveau: ParameterNiveau;
+  /** `ikke-relevant` leaves the parameter out of the count and the weighted mean. */
+  niveau: ParameterNiveauEllerIkkeRelevant;
   vaegt: number;
 }
 
 export interface Optaelling {
+  /** The parameters that count: active and relevant. */
   aktive: number;
   hoej: number;
   moderat: number;
   let: number;
   ingen: number;
+  /** Active parameters left out because they are not relevant for the provider. */
+  ikkeRelevant: number;
 }
 
 export interface PolitikResultat {
@@ -49,9 +53,32 @@ export interface PolitikResultat {
 const EPSILON = 1e-9;
 
 export function taelNiveauer(udfald: readonly ParameterUdfald[]): Optaelling {
-  const t: Optaelling = { aktive: udfald.length, hoej: 0, moderat: 0, let: 0, ingen: 0 };
-  for (const u of udfald) t[u.niveau]++;
+  const t: Optaelling = { aktive: 0, hoej: 0, moderat: 0, let: 0, ingen: 0, ikkeRelevant: 0 };
+  for (const u of udfald) {
+    if (u.niveau === "ikke-relevant") t.ikkeRelevant++;
+    else {
+      t.aktive++;
+      t[u.niveau]++;
+    }
+  }
   return t;
+}
+
+/**
+ * Tabel 4 on højt, the one test both evaluators use. `monoton` (the default): the højt count, at
+ * most maxModerat at moderat and none below moderat, so that a better figure never gives a lower
+ * level. `bogstavelig`: the table as printed — the højt count and at most maxModerat at moderat;
+ * a parameter at let or ingen does not stop højt.
+ */
+export function naarHoejt(
+  politik: Pick<Indplaceringspolitik, "laesning">,
+  graenser: { hoejMinParametre: number; hoejMaxModerat: number },
+  hoej: number,
+  moderat: number,
+  under: number,
+): boolean {
+  if (hoej < graenser.hoejMinParametre || moderat > graenser.hoejMaxModerat) return false;
+  return politik.laesning === "bogstavelig" || under === 0;
 }
 
 /** The level the parameters alone reach, before `krav` and the two-level mode. */
@@ -67,6 +94,7 @@ function raatNiveau(
     let sum = 0;
     let vaegte = 0;
     for (const u of udfald) {
+      if (u.niveau === "ikke-relevant") continue;
       sum += u.vaegt * vaerdier[u.niveau];
       vaegte += u.vaegt;
     }
@@ -86,9 +114,7 @@ function raatNiveau(
     hoejMinParametre: klem(talTaerskel(opslag, "indplacering.hoej.minParametre") + justering),
     hoejMaxModerat: Math.max(0, talTaerskel(opslag, "indplacering.hoej.maxModerat")),
   };
-  // Tabel 4 read monotonically: højt needs the højt count, at most maxModerat at moderat and
-  // none below moderat, so that a better figure never gives a lower level.
-  const hoej = t.hoej >= graenser.hoejMinParametre && t.moderat <= graenser.hoejMaxModerat && t.let + t.ingen === 0;
+  const hoej = naarHoejt(politik, graenser, t.hoej, t.moderat, t.let + t.ingen);
   const niveau = hoej ? "hoej" : t.hoej + t.moderat >= graenser.moderatMinParametre ? "moderat" : "let";
   return { niveau, graenser };
 }
@@ -110,7 +136,8 @@ export function anvendPolitik(
     if (niveau !== krav) continue;
     const mangler = (politik.krav?.[krav] ?? []).filter((id) => {
       const u = udfald.find((x) => x.id === id);
-      return u !== undefined && RANG[u.niveau] < RANG[krav];
+      // A parameter that is not relevant for the provider cannot hold it back.
+      return u !== undefined && u.niveau !== "ikke-relevant" && RANG[u.niveau] < RANG[krav];
     });
     if (mangler.length > 0) {
       kravIkkeOpfyldt.push({ niveau: krav, parametre: mangler });

@@ -6,7 +6,7 @@ import type { Niveau, Parameter, ParameterNiveau } from "../schema/regelsaet.js"
 import type { Vurderingsgrundlag } from "../schema/vurderingsgrundlag.js";
 import type { TaerskelOpslag } from "../taerskler.js";
 import type { ForberedtRegelsaet } from "./forberedt.js";
-import { manglendeIForklaring } from "./forklaring.js";
+import { type Forklaring, manglendeIForklaring } from "./forklaring.js";
 import { naesteNiveau } from "./naeste-niveau.js";
 import { anvendPolitik, type ParameterUdfald } from "./politik.js";
 
@@ -20,30 +20,56 @@ export function hoejesteNiveau(opfyldt: Record<Niveau, boolean>): ParameterNivea
   return "ingen";
 }
 
+/** The sentence the reasons give for a parameter that is left out as not relevant. */
+export function ikkeRelevantTekst(p: Parameter, af: "regel" | "tilsyn"): string {
+  if (af === "tilsyn") return `${p.navn}: tilsynet har vurderet parameteren som ikke relevant; den tælles ikke med.`;
+  const k = p.ikkeRelevant?.kilde;
+  const kilde = k ? ` (kilde: ${k.dokument}, ${k.afsnit})` : p.ikkeRelevant?.antagelse ? " (antagelse)" : "";
+  return `${p.navn}: ikke relevant for leverandøren – ${p.ikkeRelevant?.beskrivelse ?? ""}${kilde}; den tælles ikke med.`;
+}
+
+/**
+ * A parameter's result from its evaluated level trees and, when it has an `ikkeRelevant` rule,
+ * that rule's evaluated tree (`relevans`). Only a definitely true rule makes the parameter not
+ * relevant; an unknown one leaves it counted and lists what is missing.
+ */
 export function parameterFraBegrundelse(
   p: Parameter,
   input: Vurderingsgrundlag,
   begrundelse: ParameterResultat["begrundelse"],
+  relevans?: Forklaring,
 ): ParameterResultat {
   const opfyldt = Object.fromEntries(begrundelse.map((b) => [b.niveau, b.opfyldt === true])) as Record<Niveau, boolean>;
   const regelNiveau = hoejesteNiveau(opfyldt);
-  const mangler = new Set<string>();
-  for (const b of begrundelse) manglendeIForklaring(b.betingelser, mangler);
+  const regelIkkeRelevant = relevans?.opfyldt === true;
+  const regelUdfald = regelIkkeRelevant ? "ikke-relevant" : regelNiveau;
   // Own properties only: a parameter id such as "constructor" must not read Object.prototype.
   const vurderinger = input.tilsynsvurdering;
   const tilsynsvurdering = vurderinger && Object.hasOwn(vurderinger, p.id) ? vurderinger[p.id] : undefined;
+  const niveau = tilsynsvurdering ?? regelUdfald;
+  const mangler = new Set<string>();
+  // What a parameter that is left out lacks does not matter for the indplacering.
+  if (niveau !== "ikke-relevant") for (const b of begrundelse) manglendeIForklaring(b.betingelser, mangler);
+  if (relevans && relevans.opfyldt === null) manglendeIForklaring(relevans, mangler);
   const resultat: ParameterResultat = {
     id: p.id,
     navn: p.navn,
-    niveau: tilsynsvurdering ?? regelNiveau,
+    niveau,
     regelNiveau,
     vaegt: p.vaegt ?? 1,
     begrundelse,
     manglendeOplysninger: [...mangler].sort(),
   };
+  if (relevans) resultat.relevans = relevans;
   if (tilsynsvurdering) {
     resultat.tilsynsvurdering = tilsynsvurdering;
-    resultat.afvigerFraRegler = tilsynsvurdering !== regelNiveau;
+    resultat.afvigerFraRegler = tilsynsvurdering !== regelUdfald;
+  }
+  if (niveau === "ikke-relevant") {
+    const af = tilsynsvurdering ? "tilsyn" : "regel";
+    resultat.ikkeRelevant = { af, tekst: ikkeRelevantTekst(p, af) };
+    const kilde = af === "regel" ? p.ikkeRelevant?.kilde : undefined;
+    if (kilde) resultat.ikkeRelevant.kilde = kilde;
   }
   return resultat;
 }
@@ -80,6 +106,10 @@ export function saml(
     manglendeOplysninger: [...mangler].sort(),
     naesteNiveau: null,
   };
+  const ikkeRelevante = parametre.flatMap((p) =>
+    p.ikkeRelevant ? [{ id: p.id, navn: p.navn, tekst: p.ikkeRelevant.tekst }] : [],
+  );
+  if (ikkeRelevante.length > 0) resultat.ikkeRelevante = ikkeRelevante;
   resultat.naesteNiveau = naesteNiveau(f.regelsaet, resultat, opslag);
   return resultat;
 }

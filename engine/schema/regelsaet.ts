@@ -438,12 +438,16 @@ export const RegelsaetSchema = Type.Object(
       description: "Alle justerbare tal og lister under stabile navne med punktum.",
     }),
     kilder: Type.Optional(
-      Type.Partial(
-        Type.Record(
-          Type.Union(KILDE_DOKUMENTER.map((d) => Type.Literal(d))),
-          Type.Object({ titel: Tekst("Dokumentets titel."), fil: Type.String() }, { additionalProperties: false }),
+      Type.Object(
+        Object.fromEntries(
+          KILDE_DOKUMENTER.map((d) => [
+            d,
+            Type.Optional(
+              Type.Object({ titel: Tekst("Dokumentets titel."), fil: Type.String() }, { additionalProperties: false }),
+            ),
+          ]),
         ),
-        { description: "De dokumenter, regelsættets kilder henviser til.", additionalProperties: false },
+        { additionalProperties: false, description: "De dokumenter, regelsættets kilder henviser til." },
       ),
     ),
     maalgruppebeskrivelse: Type.Optional(Maalgruppebeskrivelse),

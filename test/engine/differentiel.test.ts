@@ -1,7 +1,10 @@
 // Differential tests: the compiled evaluator against the json-rules-engine path on generated
-// regelsæt variants (thresholds, weights, switched-off parameters, both policies, two levels,
-// krav, and changed condition trees with any/not and every operator) of the three pilot regelsæt,
-// and generated providers (absent fields, figures at, just below and just above each threshold).
+// regelsæt variants (thresholds, weights, switched-off parameters, both policies and both Tabel 4
+// readings, two levels, krav, `ikkeRelevant` rules, forløbsfase variants, and changed condition
+// trees with any/not and every operator) of the three pilot regelsæt, and generated providers
+// (absent fields and staff members with some fields unknown, so that counts and shares are decided
+// from bounds or not; figures at, just below and just above each threshold; "ikke-relevant" from
+// the tilsyn; every provider type and phase).
 // Every field must be identical: the whole indplacering with reasons, the Udfald, the missing
 // information, and the levels from a group of scenarios evaluated together.
 // DIFFERENTIEL_CASES sets the number of (regelsæt, provider) cases (default 21,000);
@@ -40,7 +43,17 @@ const CASES_PR_KOERSEL = VARIANTER_PR_KOERSEL * LEVERANDOERER_PR_KOERSEL;
 const alle = MAALGRUPPER.map(pilotRegelsaet);
 const ord = ordforraad(alle);
 const FORMER = ["ingen", "ad-hoc", "systematisk", "formaliseret"] as const;
-const NIVEAUER = ["ingen", "let", "moderat", "hoej"] as const;
+const NIVEAUER = ["ingen", "let", "moderat", "hoej", "ikke-relevant"] as const;
+const TYPER = [
+  "botilbud",
+  "doegninstitution",
+  "dagtilbud",
+  "matrikelloes",
+  "saerforanstaltning",
+  "kommunikationscenter",
+  "andet",
+] as const;
+const FASER = ["udredning", "genoptraening", "vedligeholdelse"] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Regelsæt variants
@@ -95,6 +108,7 @@ function aendringerArb(r: Regelsaet): fc.Arbitrary<Aendringer> {
           fc.record(
             {
               metode: fc.constantFrom("optaelling" as const, "vaegtet" as const),
+              laesning: fc.constantFrom("monoton" as const, "bogstavelig" as const),
               toNiveauer: fc.boolean(),
               referenceAntal: fc.integer({ min: 1, max: 10 }),
               niveauvaerdier: fc.record({
@@ -206,6 +220,49 @@ interface Variant {
   beskrivelse: string;
 }
 
+/** When a parameter is not relevant: a flag, the provider type or phase, a count (decided or not). */
+const IKKE_RELEVANT_NAAR: Betingelse[] = [
+  { fact: "hjaelpemidler", path: "$.behovHosBorgerne", operator: "equal", value: false },
+  { fact: "leverandoer", path: "$.type", operator: "in", value: ["saerforanstaltning", "kommunikationscenter"] },
+  { fact: "forloebsfase", operator: "equal", value: "vedligeholdelse" },
+  {
+    not: {
+      fact: "antalBorgere",
+      params: { niveauer: ["moderat", "hoej"] },
+      operator: "greaterThanInclusive",
+      value: 3,
+    },
+  },
+  {
+    any: [
+      { fact: "andelMedarbejdere", params: { minErfaringAar: 2 }, operator: "lessThan", value: 0.25 },
+      { fact: "aldersgruppe", operator: "notIn", value: ["voksne"] },
+    ],
+  },
+];
+
+/** Rule-level "ikke relevant" for some parameters, and a phase variant on some numeric thresholds. */
+function relevansOgFaser(ny: Regelsaet, valg: number[]): void {
+  ny.parametre.forEach((p, i) => {
+    const v = valg[i % valg.length] ?? 0;
+    if (v % 4 === 0) {
+      p.ikkeRelevant = {
+        naar: IKKE_RELEVANT_NAAR[v % IKKE_RELEVANT_NAAR.length] as Betingelse,
+        beskrivelse: "Parameteren er ikke relevant for leverandøren.",
+      };
+    }
+  });
+  Object.values(ny.taerskler).forEach((t, i) => {
+    const v = valg[(i + 3) % valg.length] ?? 0;
+    if (typeof t.vaerdi === "number" && v % 5 === 0 && t.enhed !== "parametre" && t.enhed !== "point") {
+      t.varianter = [
+        { navn: `fase${i}`, naar: { forloebsfase: [FASER[v % 3] as (typeof FASER)[number]] }, vaerdi: t.vaerdi + 1 },
+        ...(t.varianter ?? []),
+      ];
+    }
+  });
+}
+
 function variantArb(r: Regelsaet): fc.Arbitrary<Variant> {
   return fc
     .tuple(
@@ -214,9 +271,15 @@ function variantArb(r: Regelsaet): fc.Arbitrary<Variant> {
         nil: undefined,
         freq: 2,
       }),
+      fc.option(fc.array(fc.nat(40), { minLength: 9, maxLength: 9 }), { nil: undefined, freq: 2 }),
     )
-    .map(([aendringer, trae]) => {
+    .map(([aendringer, trae, relevans]) => {
       const ny = anvendAendringerEllerFejl(r, aendringer);
+      if (relevans) {
+        relevansOgFaser(ny, relevans);
+        const fejl = validateRegelsaet(ny).fejl;
+        if (fejl.length > 0) throw new Error(`Test: ikkeRelevant/phase variant is invalid: ${JSON.stringify(fejl[0])}`);
+      }
       if (trae) {
         const [valg, ekstra] = trae;
         const kopi = [...valg];
@@ -230,7 +293,10 @@ function variantArb(r: Regelsaet): fc.Arbitrary<Variant> {
         const fejl = validateRegelsaet(ny).fejl;
         if (fejl.length > 0) throw new Error(`Test: changed tree is invalid: ${JSON.stringify(fejl[0])}`);
       }
-      return { regelsaet: ny, beskrivelse: JSON.stringify({ aendringer, trae: trae !== undefined }) };
+      return {
+        regelsaet: ny,
+        beskrivelse: JSON.stringify({ aendringer, trae: trae !== undefined, relevans: relevans ?? null }),
+      };
     });
 }
 
@@ -301,7 +367,8 @@ function kantLeverandoerArb(r: Regelsaet, ids: string[]): fc.Arbitrary<Vurdering
         uerfaren: fc.constantFrom(...aarTal),
         udd: fc.constantFrom(...uddannelser),
         cert: fc.constantFrom(...certificeringer),
-        huller: fc.array(fc.tuple(fc.nat(Math.max(0, n - 1)), fc.constantFrom(...FELTER)), { maxLength: 2 }),
+        // Unknown fields of some members: the counts and shares are decided from bounds, or not.
+        huller: fc.array(fc.tuple(fc.nat(Math.max(0, n - 1)), fc.constantFrom(...FELTER)), { maxLength: 5 }),
       })
       .map((s) => {
         const ms: Medarbejder[] = [];
@@ -320,7 +387,8 @@ function kantLeverandoerArb(r: Regelsaet, ids: string[]): fc.Arbitrary<Vurdering
   );
   return fc
     .record({
-      type: valgfri(fc.constantFrom("botilbud" as const, "matrikelloes" as const, "dagtilbud" as const), 10),
+      type: valgfri(fc.constantFrom(...TYPER), 10),
+      forloebsfase: valgfri(fc.constantFrom(...FASER), 3),
       aldersgruppe: valgfri(fc.constantFrom("boern" as const, "unge" as const, "voksne" as const), 10),
       godkendt: valgfri(fc.constantFrom(true, true, true, false), 15),
       borgere: valgfri(
@@ -371,7 +439,7 @@ function kantLeverandoerArb(r: Regelsaet, ids: string[]): fc.Arbitrary<Vurdering
           saerligTilpasning: flag,
         }),
       ),
-      hjaelpemidler: valgfri(fc.record({ anvendes: flag, vejlederAndre: flag })),
+      hjaelpemidler: valgfri(fc.record({ anvendes: flag, behovHosBorgerne: flag, vejlederAndre: flag })),
       fysiskeRammer: valgfri(fc.record({ tilpassetMaalgruppen: flag, skaermning: flag })),
       supplerende: valgfri(fc.record(Object.fromEntries(supplerende.map((s) => [s, flag])))),
       tilsynsvurdering: fc.option(

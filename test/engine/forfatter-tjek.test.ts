@@ -37,8 +37,8 @@ describe("forfatterTjek", () => {
 
   it("warns about a criterion with neither kilde nor antagelse, and an antagelse without a reason", () => {
     const r = pilotRegelsaet("autisme");
-    const hoej = r.parametre[0].niveauer.hoej.betingelser;
-    if (!("all" in hoej)) throw new Error("expected an all-tree");
+    const hoej = r.parametre[0]?.niveauer.hoej.betingelser;
+    if (!hoej || !("all" in hoej)) throw new Error("expected an all-tree");
     hoej.all.push({ fact: "antalBorgere", params: { niveauer: ["hoej"] }, operator: "greaterThan", value: 2 });
     hoej.all.push({ fact: "antalBorgere", operator: "greaterThan", value: 1, antagelse: true });
     expect(beskeder(r)).toEqual([

@@ -20,7 +20,7 @@ function normaliser(tekst: string): string {
 }
 const dokumenter = new Map<string, string>();
 function dokumentTekst(r: Regelsaet, dokument: string): string {
-  const fil = r.kilder?.[dokument as keyof NonNullable<Regelsaet["kilder"]>]?.fil;
+  const fil = r.kilder?.[dokument]?.fil;
   if (!fil) throw new Error(`kilde ${dokument} er ikke i regelsættets kilder`);
   if (!dokumenter.has(fil)) dokumenter.set(fil, normaliser(readFileSync(`${kilder}${fil}`, "utf8")));
   return dokumenter.get(fil) as string;
@@ -121,7 +121,9 @@ describe("the check itself", () => {
   it("finds a condition without kilde or antagelse", () => {
     const kopi = structuredClone(r);
     const leaf = { fact: "fagmiljoe", path: "$.specialteam", operator: "equal", value: true } as Betingelse;
-    (kopi.parametre[3].niveauer.hoej.betingelser as { all: Betingelse[] }).all.push(leaf);
+    const fagmiljoe = kopi.parametre[3];
+    if (!fagmiljoe) throw new Error("expected fagmiljø");
+    (fagmiljoe.niveauer.hoej.betingelser as { all: Betingelse[] }).all.push(leaf);
     expect(sporbarhedsMangler(kopi)).toEqual([
       { sti: "fagmiljoe/hoej/betingelser/3", hvad: "betingelse uden kilde eller antagelse" },
     ]);
@@ -129,7 +131,9 @@ describe("the check itself", () => {
 
   it("finds a quote that is not in the cited document", () => {
     const kopi = structuredClone(r);
-    kopi.taerskler["aktivPraksis.hoej.minBorgere"].kilde = { dokument: "000", afsnit: "4.2.2", citat: "tyve borgere" };
+    const t = kopi.taerskler["aktivPraksis.hoej.minBorgere"];
+    if (!t) throw new Error("expected the threshold");
+    t.kilde = { dokument: "000", afsnit: "4.2.2", citat: "tyve borgere" };
     expect(sporbarhedsMangler(kopi)).toEqual([
       { sti: "aktivPraksis.hoej.minBorgere", hvad: '"tyve borgere" står ikke i 000' },
     ]);

@@ -2,7 +2,8 @@
 // operator and value, after thresholds are resolved) of a profile is evaluated once per provider
 // into a table of three-valued results; a level's tree then only reads that table. A tree that is
 // a plain conjunction — every pilot level is — becomes a list of table indices.
-import type { ParamVaerdi } from "../../facts.js";
+import { beregnFaktum, type ParamVaerdi } from "../../facts.js";
+import { ukendtUdfald } from "../../interval.js";
 import type { Betingelse, LeafBetingelse } from "../../schema/regelsaet.js";
 import { resolveVaerdi, type TaerskelOpslag, taerskelNavne } from "../../taerskler.js";
 import type { LeafUdfald } from "../forklaring.js";
@@ -132,6 +133,8 @@ interface TalBlad {
   op: number;
   graense: number;
   fyld: (k: Kontekst) => void;
+  /** The result when the slot's value is unknown (decided from bounds when it can be). */
+  ukendt: BladFunktion;
 }
 
 /** An `equal` or `in` condition on an input field (`fakt`, or its `noegle` when it is an object). */
@@ -157,6 +160,7 @@ export interface BladPlan {
   talTypet: Uint8Array;
   talOp: Uint8Array;
   talGraense: Float64Array;
+  talUkendt: BladFunktion[];
   /** The input sections the field conditions read, and a work array for their values. */
   sektionNavne: string[];
   sektioner: unknown[];
@@ -173,21 +177,21 @@ export interface BladPlan {
 export function beregnPlan(plan: BladPlan, k: Kontekst, res: Uint8Array): void {
   const fyldere = plan.fyldere;
   for (let i = 0; i < fyldere.length; i++) (fyldere[i] as (k: Kontekst) => void)(k);
-  const { talBlad, talSlot, talTypet, talOp, talGraense } = plan;
+  const { talBlad, talSlot, talTypet, talOp, talGraense, talUkendt } = plan;
   const { tal, kendt, vaerdier } = k;
   for (let i = 0; i < talBlad.length; i++) {
     const slot = talSlot[i] as number;
     let v: number;
     if (talTypet[i] === 1) {
       if (kendt[slot] === 0) {
-        res[talBlad[i] as number] = UKENDT;
+        res[talBlad[i] as number] = (talUkendt[i] as BladFunktion)(k);
         continue;
       }
       v = tal[slot] as number;
     } else {
       const x = vaerdier[slot];
       if (x === undefined) {
-        res[talBlad[i] as number] = UKENDT;
+        res[talBlad[i] as number] = (talUkendt[i] as BladFunktion)(k);
         continue;
       }
       if (typeof x !== "number" || !Number.isFinite(x)) {
@@ -250,17 +254,37 @@ export class BladRegister {
     const laeser = this.fakta.laeser(fact, params, path);
     const { laes, sikker } = laeser;
     const op = operator(leaf.operator, vaerdi);
-    // Missing information for an unknown value, exactly as the json-rules-engine path computes it.
-    const mangler = (k: Kontekst) => faktumMangler(k.input, fact, params, path);
-    const ukendt = sikker ? () => UKENDT : (k: Kontekst) => (mangler(k).length > 0 ? UKENDT : FALSK);
+    // When the fast reader has no value, the fact library says whether the value is known after
+    // all (a member ruled out by a known field), decided by its bounds, or unknown — as the
+    // json-rules-engine path does. Memoised per provider: the reasons ask again.
+    let sidsteK: Kontekst | undefined;
+    let sidsteGeneration = -1;
+    let sidste: LeafUdfald = { faktisk: undefined, resultat: false, mangler: [] };
+    const udenVaerdi = (k: Kontekst): LeafUdfald => {
+      if (k === sidsteK && k.generation === sidsteGeneration) return sidste;
+      const r = beregnFaktum(k.input, fact, params, path);
+      sidste =
+        r.vaerdi !== undefined
+          ? { faktisk: r.vaerdi, resultat: op(r.vaerdi) === true, mangler: [] }
+          : r.mangler.length === 0
+            ? { faktisk: undefined, resultat: false, mangler: [] }
+            : ukendtUdfald(r, leaf.operator, vaerdi);
+      sidsteK = k;
+      sidsteGeneration = k.generation;
+      return sidste;
+    };
+    const ukendt = (k: Kontekst): Sandhed3 => {
+      const u = udenVaerdi(k);
+      return u.mangler.length > 0 ? UKENDT : u.resultat ? SAND : FALSK;
+    };
     const blad: Blad = {
-      beregn: bladFunktion(laeser, ukendt as (k: Kontekst) => Sandhed3, leaf.operator, vaerdi),
+      beregn: bladFunktion(laeser, ukendt, leaf.operator, vaerdi),
       udfald: (k) => {
         const v = laes(k);
-        if (v === undefined) return { faktisk: undefined, resultat: false, mangler: mangler(k) };
+        if (v === undefined) return udenVaerdi(k);
         return { faktisk: v, resultat: op(v) === true, mangler: [] };
       },
-      mangler,
+      mangler: (k) => udenVaerdi(k).mangler,
     };
     const i = this.blade.length;
     this.blade.push(blad);
@@ -268,7 +292,7 @@ export class BladRegister {
     const opKode = TAL_OPERATORER.get(leaf.operator);
     if (laeser.slot && sikker && opKode !== undefined && typeof vaerdi === "number") {
       const { indeks, fyld, tal } = laeser.slot;
-      this.talBlade.push({ blad: i, slot: indeks, typet: tal, op: opKode, graense: vaerdi, fyld });
+      this.talBlade.push({ blad: i, slot: indeks, typet: tal, op: opKode, graense: vaerdi, fyld, ukendt });
     } else if (
       laeser.felt &&
       sikker &&
@@ -300,6 +324,7 @@ export class BladRegister {
       talTypet: Uint8Array.from(tal, (t) => (t.typet ? 1 : 0)),
       talOp: Uint8Array.from(tal, (t) => t.op),
       talGraense: Float64Array.from(tal, (t) => t.graense),
+      talUkendt: tal.map((t) => t.ukendt),
       sektionNavne,
       sektioner: sektionNavne.map(() => undefined),
       feltBlad: Int32Array.from(felt, (f) => f.blad),

@@ -6,15 +6,24 @@
 // Conditions are three-valued as in forklaring.ts: a fact that is not reported makes its
 // condition unknown, and a level counts only when its tree is true.
 import type { Indplacering, ParameterResultat } from "../../resultat.js";
-import { NIVEAUER, type Parameter, type ParameterNiveau, type Regelsaet } from "../../schema/regelsaet.js";
+import {
+  type Betingelse,
+  NIVEAUER,
+  type Parameter,
+  type ParameterNiveau,
+  type ParameterNiveauEllerIkkeRelevant,
+  type Regelsaet,
+} from "../../schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "../../schema/vurderingsgrundlag.js";
 import type { TaerskelOpslag } from "../../taerskler.js";
 import { assertInput, erForberedt, type ForberedtRegelsaet, forberedt } from "../forberedt.js";
 import { forklar } from "../forklaring.js";
 import { type Indplaceringsniveau, RANG } from "../politik.js";
 import { type Metadata, parameterFraBegrundelse, saml } from "../saml.js";
+import { SAND, UKENDT } from "./betingelser.js";
 import {
   beregnBlade,
+  erIkkeRelevant,
   type KompileretParameter,
   type KompileretProfil,
   NIVEAU_AF_RANG,
@@ -31,11 +40,12 @@ export type { KompileretParameter, KompileretProfil, ScenarieProfil } from "./pr
  */
 export interface Udfald {
   niveau: Indplaceringsniveau;
-  parametre: Map<string, ParameterNiveau>;
+  parametre: Map<string, ParameterNiveauEllerIkkeRelevant>;
 }
 
 /** Udfald with the missing information, identical to the json-rules-engine path's. */
 export interface UdfaldMedMangler extends Udfald {
+  /** The level the level conditions give (also for a parameter that is not relevant). */
   regelNiveauer: Map<string, ParameterNiveau>;
   /** Per active parameter, sorted. */
   parameterMangler: Map<string, string[]>;
@@ -66,6 +76,12 @@ function parameterNiveauer(s: ScenarieProfil, input: Vurderingsgrundlag, res: Ui
   let noegle = 0;
   if (input.tilsynsvurdering == null) {
     for (let i = 0; i < n; i++) {
+      if (erIkkeRelevant(plan, i, res)) {
+        // Not a level digit: the vector has no shared-map key.
+        ud[i] = "ikke-relevant";
+        noegle = Number.NaN;
+        continue;
+      }
       const r = regelRang(plan, i, res);
       ud[i] = NIVEAU_AF_RANG[r] as ParameterNiveau;
       noegle = noegle * 4 + r;
@@ -73,7 +89,7 @@ function parameterNiveauer(s: ScenarieProfil, input: Vurderingsgrundlag, res: Ui
   } else {
     for (let i = 0; i < n; i++) {
       const t = (ps[i] as KompileretParameter).tilsyn(input);
-      const niveau = t ?? (NIVEAU_AF_RANG[regelRang(plan, i, res)] as ParameterNiveau);
+      const niveau = t ?? regelUdfald(plan, i, res);
       ud[i] = niveau;
       noegle = noegle * 4 + rangNoegle(niveau);
     }
@@ -81,13 +97,21 @@ function parameterNiveauer(s: ScenarieProfil, input: Vurderingsgrundlag, res: Ui
   return n > MAX_NOEGLE_PARAMETRE || Number.isNaN(noegle) ? INGEN_NOEGLE : noegle;
 }
 
-/** A parameter level's rank as a key digit; NaN (no key) for a value that is not a parameter level. */
-function rangNoegle(niveau: string): number {
-  return niveau !== "ikke-indplaceret" && Object.hasOwn(RANG, niveau) ? RANG[niveau as ParameterNiveau] : Number.NaN;
+/** Parameter `i`'s outcome by the rules: `ikke-relevant` when its rule holds, else its rule level. */
+function regelUdfald(plan: ScenarieProfil["niveauPlan"], i: number, res: Uint8Array): ParameterNiveauEllerIkkeRelevant {
+  return erIkkeRelevant(plan, i, res) ? "ikke-relevant" : (NIVEAU_AF_RANG[regelRang(plan, i, res)] as ParameterNiveau);
 }
 
-function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<string, ParameterNiveau> {
-  const m = new Map<string, ParameterNiveau>();
+/** A level's rank as a key digit; NaN (no key) for a value that is not a level. */
+function rangNoegle(niveau: ParameterNiveauEllerIkkeRelevant): number {
+  return niveau === "hoej" ? 3 : niveau === "moderat" ? 2 : niveau === "let" ? 1 : niveau === "ingen" ? 0 : Number.NaN;
+}
+
+function somMap(
+  s: ScenarieProfil,
+  niveauer: readonly ParameterNiveauEllerIkkeRelevant[],
+): Map<string, ParameterNiveauEllerIkkeRelevant> {
+  const m = new Map<string, ParameterNiveauEllerIkkeRelevant>();
   for (let i = 0; i < s.parametre.length; i++)
     m.set((s.parametre[i] as KompileretParameter).id, niveauer[i] ?? "ingen");
   return m;
@@ -98,16 +122,16 @@ function somMap(s: ScenarieProfil, niveauer: readonly ParameterNiveau[]): Map<st
  * level vectors), for one regelsæt: its active parameters are the same in every profile.
  */
 class DelteMaps {
-  private readonly efterNoegle = new Map<number, Map<string, ParameterNiveau>>();
+  private readonly efterNoegle = new Map<number, Map<string, ParameterNiveauEllerIkkeRelevant>>();
   // A direct-mapped cache in front of the Map (keys are below 4^14, so they fit an Int32Array).
   private readonly cacheNoegler = new Int32Array(1024).fill(INGEN_NOEGLE);
-  private readonly cacheMaps: Map<string, ParameterNiveau>[] = [];
+  private readonly cacheMaps: Map<string, ParameterNiveauEllerIkkeRelevant>[] = [];
 
   /** The map of the levels in `s.niveauer`, whose key is `noegle`. */
-  hent(s: ScenarieProfil, noegle: number): Map<string, ParameterNiveau> {
+  hent(s: ScenarieProfil, noegle: number): Map<string, ParameterNiveauEllerIkkeRelevant> {
     if (noegle === INGEN_NOEGLE) return somMap(s, s.niveauer);
     const h = noegle & 1023;
-    if (this.cacheNoegler[h] === noegle) return this.cacheMaps[h] as Map<string, ParameterNiveau>;
+    if (this.cacheNoegler[h] === noegle) return this.cacheMaps[h] as Map<string, ParameterNiveauEllerIkkeRelevant>;
     let m = this.efterNoegle.get(noegle);
     if (!m) {
       m = somMap(s, s.niveauer);
@@ -124,7 +148,7 @@ export class Kompileret {
   readonly regelsaet: Regelsaet;
   readonly aktive: Parameter[];
   private readonly profiler: ProfilCache;
-  private readonly niveauer: ParameterNiveau[] = [];
+  private readonly niveauer: ParameterNiveauEllerIkkeRelevant[] = [];
 
   constructor(f: Kilde) {
     const r = regelsaetAf(f);
@@ -167,19 +191,23 @@ export class Kompileret {
     const res = beregnBlade(p, input);
     const k = p.kontekst;
     const niveauer = this.niveauer;
-    const parametre = new Map<string, ParameterNiveau>();
+    const parametre = new Map<string, ParameterNiveauEllerIkkeRelevant>();
     const regelNiveauer = new Map<string, ParameterNiveau>();
     const parameterMangler = new Map<string, string[]>();
     const alle = new Set<string>();
     if (input.godkendt === undefined) alle.add("godkendt");
     s.parametre.forEach((kp, i) => {
       const regel = kp.regelNiveau(res);
-      const n = kp.tilsyn(input) ?? regel;
+      const relevans = kp.ikkeRelevant?.vaerdi(res);
+      const n = kp.tilsyn(input) ?? (relevans === SAND ? "ikke-relevant" : regel);
       niveauer[i] = n;
       parametre.set(kp.id, n);
       regelNiveauer.set(kp.id, regel);
       const mangler = new Set<string>();
-      for (const niveau of NIVEAUER) kp.niveauer[niveau].mangler(k, res, mangler);
+      // As parameterFraBegrundelse: a parameter that is left out lacks nothing; an unknown
+      // relevance rule lists what it lacks.
+      if (n !== "ikke-relevant") for (const niveau of NIVEAUER) kp.niveauer[niveau].mangler(k, res, mangler);
+      if (relevans === UKENDT) kp.ikkeRelevant?.mangler(k, res, mangler);
       const sorteret = [...mangler].sort();
       parameterMangler.set(kp.id, sorteret);
       for (const m of sorteret) alle.add(m);
@@ -215,7 +243,11 @@ export class Kompileret {
         );
         return { niveau, opfyldt: betingelser.opfyldt, betingelser };
       });
-      return parameterFraBegrundelse(param, input, begrundelse);
+      const relevans =
+        param.ikkeRelevant && kp.ikkeRelevant
+          ? forklarTrae(p, k, param.ikkeRelevant.naar, kp.ikkeRelevant.blade, s.opslag, `${param.id}:ikkeRelevant`)
+          : undefined;
+      return parameterFraBegrundelse(param, input, begrundelse, relevans);
     });
     return { parametre, opslag: s.opslag };
   }
@@ -264,7 +296,7 @@ export class KompileretGruppe {
    * Scenario `i`'s level per active parameter for the provider evaluated last (by `niveauer` or
    * `udfald`): the same shared, read-only map `udfald` gives.
    */
-  parametre(i: number): Map<string, ParameterNiveau> {
+  parametre(i: number): Map<string, ParameterNiveauEllerIkkeRelevant> {
     const p = this.sidsteProfil;
     if (!p) throw new Error("Engine: no provider has been evaluated");
     if (i > 0 && this.sidsteSomBasis[i]) return this.parametre(0);
@@ -299,11 +331,11 @@ export class KompileretGruppe {
       let noegle = 0;
       for (let i = 0; i < niveauer.length; i++) {
         const b = somBasisIndeks[i] as number;
-        let n: ParameterNiveau;
-        if (b >= 0) n = basis[b] as ParameterNiveau;
+        let n: ParameterNiveauEllerIkkeRelevant;
+        if (b >= 0) n = basis[b] as ParameterNiveauEllerIkkeRelevant;
         else {
           const t = utilsyn ? undefined : (s.parametre[i] as KompileretParameter).tilsyn(input);
-          n = t ?? (NIVEAU_AF_RANG[regelRang(s.niveauPlan, i, res)] as ParameterNiveau);
+          n = t ?? regelUdfald(s.niveauPlan, i, res);
         }
         niveauer[i] = n;
         noegle = noegle * 4 + rangNoegle(n);
@@ -315,6 +347,27 @@ export class KompileretGruppe {
     }
     return p;
   }
+}
+
+/** The reasons for one compiled tree, from its leaves' outcomes in tree order. */
+function forklarTrae(
+  p: KompileretProfil,
+  k: KompileretProfil["kontekst"],
+  b: Betingelse,
+  blade: readonly number[],
+  opslag: TaerskelOpslag,
+  hvor: string,
+) {
+  let j = 0;
+  return forklar(
+    b,
+    () => {
+      const blad = p.blade[blade[j++] ?? -1];
+      if (!blad) throw new Error(`Engine: leaf count mismatch in ${hvor}`);
+      return blad.udfald(k);
+    },
+    opslag,
+  );
 }
 
 const CACHE = new WeakMap<Kilde, Kompileret>();

@@ -3,14 +3,19 @@
 // must-have parameters looked up once, so that a level costs a few comparisons. Only the level; the
 // full PolitikResultat comes from `anvendPolitik` itself.
 
-import type { Indplaceringspolitik, Parameter, ParameterNiveau } from "../../schema/regelsaet.js";
+import type {
+  Indplaceringspolitik,
+  Parameter,
+  ParameterNiveau,
+  ParameterNiveauEllerIkkeRelevant,
+} from "../../schema/regelsaet.js";
 import { type TaerskelOpslag, talTaerskel } from "../../taerskler.js";
-import { type Indplaceringsniveau, RANG, STANDARD_NIVEAUVAERDIER } from "../politik.js";
+import { type Indplaceringsniveau, naarHoejt, RANG, STANDARD_NIVEAUVAERDIER } from "../politik.js";
 
 const EPSILON = 1e-9;
 
 export type PolitikNiveau = (
-  niveauer: readonly ParameterNiveau[],
+  niveauer: readonly ParameterNiveauEllerIkkeRelevant[],
   godkendt: boolean | undefined,
 ) => Indplaceringsniveau;
 
@@ -38,8 +43,9 @@ export function kompilerPolitik(
   const kravHoej = kravIndeks("hoej");
   const kravModerat = kravIndeks("moderat");
   const toNiveauer = politik.toNiveauer === true;
-  const under = (niveauer: readonly ParameterNiveau[], indeks: number[], krav: number) =>
-    indeks.some((i) => RANG[niveauer[i] as ParameterNiveau] < krav);
+  // A parameter that is not relevant cannot hold the provider back (RANG has no rank for it).
+  const under = (niveauer: readonly ParameterNiveauEllerIkkeRelevant[], indeks: number[], krav: number) =>
+    indeks.some((i) => (RANG[niveauer[i] as ParameterNiveau] ?? krav) < krav);
 
   return (niveauer, godkendt) => {
     if (godkendt !== true) return "ikke-indplaceret";
@@ -50,17 +56,25 @@ export function kompilerPolitik(
     return niveau;
   };
 
-  function vaegtet(): (niveauer: readonly ParameterNiveau[]) => "let" | "moderat" | "hoej" {
+  function vaegtet(): (niveauer: readonly ParameterNiveauEllerIkkeRelevant[]) => "let" | "moderat" | "hoej" {
     const vaerdier = politik.niveauvaerdier ?? STANDARD_NIVEAUVAERDIER;
     const vaegt = aktive.map((p) => p.vaegt ?? 1);
-    // The same sum in the same order as anvendPolitik, so the score is the same float.
-    let vaegte = 0;
-    for (const v of vaegt) vaegte += v;
     const moderat = graense(opslag, "indplacering.vaegtet.moderat.minScore");
     const hoej = graense(opslag, "indplacering.vaegtet.hoej.minScore");
     return (niveauer) => {
+      // The same sums in the same order as anvendPolitik, so the score is the same float;
+      // a parameter that is not relevant is left out of both.
       let sum = 0;
-      for (let i = 0; i < antal; i++) sum += (vaegt[i] as number) * vaerdier[niveauer[i] as ParameterNiveau];
+      let vaegte = 0;
+      let taelte = 0;
+      for (let i = 0; i < antal; i++) {
+        const n = niveauer[i] as ParameterNiveauEllerIkkeRelevant;
+        if (n === "ikke-relevant") continue;
+        taelte++;
+        sum += (vaegt[i] as number) * vaerdier[n];
+        vaegte += vaegt[i] as number;
+      }
+      if (taelte === 0) return "let";
       const score = vaegte === 0 ? 0 : sum / vaegte;
       const m = moderat();
       const h = hoej();
@@ -68,9 +82,7 @@ export function kompilerPolitik(
     };
   }
 
-  function optaelling(): (niveauer: readonly ParameterNiveau[]) => "let" | "moderat" | "hoej" {
-    const justering = politik.referenceAntal === undefined ? 0 : antal - politik.referenceAntal;
-    const klem = (n: number) => Math.min(antal, Math.max(1, n));
+  function optaelling(): (niveauer: readonly ParameterNiveauEllerIkkeRelevant[]) => "let" | "moderat" | "hoej" {
     const moderatMin = graense(opslag, "indplacering.moderat.minParametre");
     const hoejMin = graense(opslag, "indplacering.hoej.minParametre");
     const hoejMax = graense(opslag, "indplacering.hoej.maxModerat");
@@ -78,16 +90,23 @@ export function kompilerPolitik(
       let hoej = 0;
       let moderat = 0;
       let under = 0;
+      let ikkeRelevant = 0;
       for (let i = 0; i < antal; i++) {
         const n = niveauer[i];
         if (n === "hoej") hoej++;
         else if (n === "moderat") moderat++;
+        else if (n === "ikke-relevant") ikkeRelevant++;
         else under++;
       }
+      // Parameters that are not relevant move the limits as switched-off ones do.
+      const taelte = antal - ikkeRelevant;
+      if (taelte === 0) return "let";
+      const justering = politik.referenceAntal === undefined ? 0 : taelte - politik.referenceAntal;
+      const klem = (n: number) => Math.min(taelte, Math.max(1, n));
       const mMin = klem(moderatMin() + justering);
       const hMin = klem(hoejMin() + justering);
       const hMax = Math.max(0, hoejMax());
-      if (hoej >= hMin && moderat <= hMax && under === 0) return "hoej";
+      if (naarHoejt(politik, { hoejMinParametre: hMin, hoejMaxModerat: hMax }, hoej, moderat, under)) return "hoej";
       return hoej + moderat >= mMin ? "moderat" : "let";
     };
   }

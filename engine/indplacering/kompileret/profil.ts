@@ -3,7 +3,14 @@
 // conditions and one set of memoised facts, so a condition the scenarios have in common is
 // evaluated once per provider; each scenario keeps its own parameters and policy over the table.
 
-import { NIVEAUER, type Niveau, type Parameter, type ParameterNiveau, type Regelsaet } from "../../schema/regelsaet.js";
+import {
+  NIVEAUER,
+  type Niveau,
+  type Parameter,
+  type ParameterNiveau,
+  type ParameterNiveauEllerIkkeRelevant,
+  type Regelsaet,
+} from "../../schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "../../schema/vurderingsgrundlag.js";
 import { anvendTaerskel, profilFor, type TaerskelOpslag, taerskelNavne, taerskelOpslag } from "../../taerskler.js";
 import {
@@ -29,7 +36,9 @@ export interface KompileretParameter {
   /** The highest level whose conditions hold, `ingen` when not even let holds. */
   regelNiveau: (res: Uint8Array) => ParameterNiveau;
   /** The assessor's level for the parameter (an own property of `tilsynsvurdering` only). */
-  tilsyn: (input: Vurderingsgrundlag) => ParameterNiveau | undefined;
+  tilsyn: (input: Vurderingsgrundlag) => ParameterNiveauEllerIkkeRelevant | undefined;
+  /** The regelsæt's `ikkeRelevant.naar`, when the parameter has one. */
+  ikkeRelevant?: KompileretTrae;
 }
 
 /** One regelsæt's part of a compiled profile. */
@@ -42,7 +51,7 @@ export interface ScenarieProfil {
   /** The same active parameter ids in the same order as scenario 0. */
   sammeParametreSomBasis: boolean;
   /** Work array: the parameter levels of the provider evaluated last. */
-  niveauer: ParameterNiveau[];
+  niveauer: ParameterNiveauEllerIkkeRelevant[];
   /** The rule levels of all parameters as flat tables, read by `regelRang`. */
   niveauPlan: NiveauPlan;
 }
@@ -56,6 +65,14 @@ export interface NiveauPlan {
   til: Int32Array;
   indeks: Int32Array;
   trae: (Knude | undefined)[];
+  /** Per parameter: its `ikkeRelevant` tree, when it has one. */
+  ikkeRelevant: (Knude | undefined)[];
+}
+
+/** True when parameter `i` is definitely not relevant for the provider (its rule is true). */
+export function erIkkeRelevant(plan: NiveauPlan, i: number, res: Uint8Array): boolean {
+  const k = plan.ikkeRelevant[i];
+  return k !== undefined && k(res) === SAND;
 }
 
 /** Parameter levels by rank (RANG): ingen, let, moderat, hoej. */
@@ -91,7 +108,13 @@ function niveauPlan(parametre: readonly KompileretParameter[]): NiveauPlan {
       trae.push(t.konjunktion ? undefined : t.vaerdi);
     }
   }
-  return { fra: Int32Array.from(fra), til: Int32Array.from(til), indeks: Int32Array.from(indeks), trae };
+  return {
+    fra: Int32Array.from(fra),
+    til: Int32Array.from(til),
+    indeks: Int32Array.from(indeks),
+    trae,
+    ikkeRelevant: parametre.map((p) => p.ikkeRelevant?.vaerdi),
+  };
 }
 
 export interface KompileretProfil {
@@ -136,18 +159,23 @@ function kompilerParameter(p: Parameter, register: BladRegister, opslag: Taerske
   };
   const taerskler = new Set<string>();
   for (const n of NIVEAUER) taerskelNavne(p.niveauer[n].betingelser, taerskler);
+  const ikkeRelevant = p.ikkeRelevant ? register.kompilerTrae(p.ikkeRelevant.naar, opslag) : undefined;
+  if (p.ikkeRelevant) taerskelNavne(p.ikkeRelevant.naar, taerskler);
   const h = niveauTest(niveauer.hoej);
   const m = niveauTest(niveauer.moderat);
   const l = niveauTest(niveauer.let);
-  return {
+  const kp: KompileretParameter = {
     id: p.id,
     vaegt: p.vaegt ?? 1,
     taerskler,
     niveauer,
-    signatur: NIVEAUER.map((n) => niveauer[n].signatur).join(";"),
+    signatur:
+      NIVEAUER.map((n) => niveauer[n].signatur).join(";") + (ikkeRelevant ? `;ir:${ikkeRelevant.signatur}` : ""),
     regelNiveau: (res) => (h(res) ? "hoej" : m(res) ? "moderat" : l(res) ? "let" : "ingen"),
     tilsyn: tilsynLaeser(p.id),
   };
+  if (ikkeRelevant) kp.ikkeRelevant = ikkeRelevant;
+  return kp;
 }
 
 /** Compiles the profile of `input` for every regelsæt in `regelsaet` (with its active parameters). */
@@ -211,15 +239,20 @@ export class ProfilCache {
   // The last provider's profile: a batch is often sorted or of one kind.
   private sidsteAlder: string | undefined;
   private sidsteType: string | undefined;
+  private sidsteFase: string | undefined;
   private sidste: KompileretProfil | undefined;
 
   hent(input: Vurderingsgrundlag): KompileretProfil {
     const alder = input.aldersgruppe;
-    const type = input.leverandoer.type;
-    if (this.sidste !== undefined && alder === this.sidsteAlder && type === this.sidsteType) return this.sidste;
+    const fase = input.forloebsfase;
+    // The phase joins the type in the second key: both pick threshold variants alike.
+    const type = fase === undefined ? input.leverandoer.type : `${input.leverandoer.type ?? "-"}|${fase}`;
+    if (this.sidste !== undefined && alder === this.sidsteAlder && type === this.sidsteType && fase === this.sidsteFase)
+      return this.sidste;
     const p = this.opslaa(alder, type, input);
     this.sidsteAlder = alder;
     this.sidsteType = type;
+    this.sidsteFase = fase;
     this.sidste = p;
     return p;
   }
