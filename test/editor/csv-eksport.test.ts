@@ -3,8 +3,14 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { csvKolonner, laesCsv } from "../../api/csv.js";
-import { neutraliser, SKILLETEGN, skabelonCsv, skabelonKolonner, somCsv } from "../../editor/src/vurdering/csv-eksport.js";
-import { validateVurderingsgrundlag, type Vurderingsgrundlag } from "../../engine/index.js";
+import {
+  neutraliser,
+  SKILLETEGN,
+  skabelonCsv,
+  skabelonKolonner,
+  somCsv,
+} from "../../editor/src/vurdering/csv-eksport.js";
+import { type Vurderingsgrundlag, validateVurderingsgrundlag } from "../../engine/index.js";
 import eksempeldata from "../../rulesets/eksempeldata.json" with { type: "json" };
 
 const laes = (csv: string) => parse(csv, { bom: true, delimiter: SKILLETEGN }) as string[][];

@@ -133,7 +133,7 @@ export function KodeVaelger({ label, liste, vaerdi, saet, ingenTekst = "Ingen" }
           onBlur={() => setAaben(false)}
           onKeyDown={tast}
         />
-        <ul
+        <div
           id={listeId}
           role="listbox"
           aria-multiselectable="true"
@@ -141,17 +141,14 @@ export function KodeVaelger({ label, liste, vaerdi, saet, ingenTekst = "Ingen" }
           className="kode-liste"
           hidden={!aaben}
         >
-          {fund.length === 0 && (
-            <li className="kode-ingen-fund" aria-disabled="true">
-              Intet i kodelisten passer på «{tekst}»
-            </li>
-          )}
+          {fund.length === 0 && <div className="kode-ingen-fund">Intet i kodelisten passer på «{tekst}»</div>}
           {fund.map((f, i) => {
             const valgt = valgte.includes(f.kode.kode);
             return (
               // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works on the combobox (aria-activedescendant), as the ARIA pattern says
-              <li
+              <div
                 key={f.kode.kode}
+                tabIndex={-1}
                 id={`${id}-${f.kode.kode}`}
                 role="option"
                 aria-selected={valgt}
@@ -166,10 +163,10 @@ export function KodeVaelger({ label, liste, vaerdi, saet, ingenTekst = "Ingen" }
                 </span>
                 {f.kode.navn}
                 {f.viaSynonym && <span className="diskret"> ({f.viaSynonym})</span>}
-              </li>
+              </div>
             );
           })}
-        </ul>
+        </div>
       </div>
       <div className="kode-fod">
         <label className="afkryds">

@@ -24,7 +24,11 @@ export function KildeHenvisning({ kilde }: { kilde: Kilde | undefined }) {
   );
 }
 
-const RAEKKER: { noegle: "kompleksitet" | "stoerrelse" | "sammensaetning" | "fagligtIndhold" | "eksempler"; navn: string; boks: string }[] = [
+const RAEKKER: {
+  noegle: "kompleksitet" | "stoerrelse" | "sammensaetning" | "fagligtIndhold" | "eksempler";
+  navn: string;
+  boks: string;
+}[] = [
   { noegle: "kompleksitet", navn: "Målgruppekompleksitet", boks: "Boks 1" },
   { noegle: "stoerrelse", navn: "Målgruppens størrelse", boks: "Boks 1" },
   { noegle: "sammensaetning", navn: "Sammensætning af ydelser og foranstaltninger", boks: "Boks 2" },

@@ -33,7 +33,8 @@ export interface Fund {
 export function soegKoder(liste: readonly Kode[], soeg: string): Fund[] {
   const q = foldTekst(soeg);
   if (q === "") return liste.map((kode) => ({ kode }));
-  const rang = (t: string) => (t.startsWith(q) ? 0 : t.split(" ").some((o) => o.startsWith(q)) ? 1 : t.includes(q) ? 2 : 3);
+  const rang = (t: string) =>
+    t.startsWith(q) ? 0 : t.split(" ").some((o) => o.startsWith(q)) ? 1 : t.includes(q) ? 2 : 3;
   const fund: { f: Fund; r: number; i: number }[] = [];
   liste.forEach((kode, i) => {
     const [navn = "", kodeTekst = "", ...syn] = noegler(kode);

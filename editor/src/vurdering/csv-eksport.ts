@@ -55,9 +55,7 @@ function celleFor(k: Pick<CsvKolonne, "type">, v: unknown): string {
  */
 export function skabelonKolonner(kolonner: readonly CsvKolonne[], parametre: readonly string[]): CsvKolonne[] {
   return kolonner.flatMap((k) =>
-    k.navn.endsWith(".<parameter>")
-      ? parametre.map((p) => ({ ...k, navn: k.navn.replace("<parameter>", p) }))
-      : [k],
+    k.navn.endsWith(".<parameter>") ? parametre.map((p) => ({ ...k, navn: k.navn.replace("<parameter>", p) })) : [k],
   );
 }
 
