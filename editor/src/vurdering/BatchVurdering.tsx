@@ -22,8 +22,8 @@ import { Fejlboks, Fremdrift } from "../faelles/Status.js";
 import { useHent } from "../faelles/useHent.js";
 import "./BatchVurdering.css";
 import { type BatchFil, batchFil, type RaekkeInfo } from "./batch-fil.js";
-import { skabelonCsv, skabelonKolonner, somCsv } from "./csv-eksport.js";
-import { type BatchRaekke, type CsvKolonne, type Detalje, useTilsynApi } from "./tilsyn-api.js";
+import { type CsvKolonne, skabelonCsv, skabelonKolonner, somCsv } from "./csv-eksport.js";
+import { type BatchRaekke, type Detalje, useTilsynApi } from "./tilsyn-api.js";
 
 type Trin =
   | { slags: "valg" }

@@ -3,7 +3,14 @@
 // with æ/ø/å intact. Exported cells that a spreadsheet would read as a formula (starting with
 // = + - @, tab or carriage return) get a leading apostrophe: a provider name from an uploaded
 // file must never run as a formula on a caseworker's machine.
-import type { CsvKolonne } from "./tilsyn-api.js";
+
+/** A column of the API's CSV contract (GET /indplacering/batch/kolonner). */
+export interface CsvKolonne {
+  navn: string;
+  type: "tekst" | "heltal" | "tal" | "sandhed" | "liste" | "json";
+  beskrivelse: string;
+  vaerdier?: string[];
+}
 
 export const SKILLETEGN = ";";
 const BOM = "\uFEFF";

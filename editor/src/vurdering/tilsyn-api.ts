@@ -5,13 +5,7 @@ import { useMemo } from "react";
 import type { Indplacering } from "../../../engine/index.js";
 import { type ApiKald, lavApiKald } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
-
-export interface CsvKolonne {
-  navn: string;
-  type: "tekst" | "heltal" | "tal" | "sandhed" | "liste" | "json";
-  beskrivelse: string;
-  vaerdier?: string[];
-}
+import type { CsvKolonne } from "./csv-eksport.js";
 
 export interface Detalje {
   path: string;
