@@ -8,7 +8,7 @@
 // evaluation as the stored run, so the preview cannot promise what the real run then refuses.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { Parameter } from "../../../engine/index.js";
-import { fejlTekst } from "../faelles/api-klient.js";
+import { ApiFejl, fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
 import { eksempeldata } from "../faelles/eksempler.js";
 import { feltNavn, iGrundlaget, stiNavn } from "../faelles/felt-navne.js";
@@ -424,7 +424,22 @@ export function BatchVurdering() {
           afbryd={() => ac.current?.abort()}
         />
       )}
-      {fejl !== undefined && <Fejlboks>{fejlTekst(fejl)}</Fejlboks>}
+      {fejl !== undefined && (
+        <Fejlboks>
+          {fejlTekst(fejl)}
+          {/* A whole-file problem (an unknown column, a broken line) names where, in the file's words. */}
+          {fejl instanceof ApiFejl && fejl.detaljer.length > 0 && (
+            <ul>
+              {fejl.detaljer.map((d) => (
+                <li key={`${d.path}:${d.message}`}>
+                  {d.path.startsWith("(") || d.path.startsWith("kolonne") ? d.path : stiNavn(iGrundlaget(d.path))}:{" "}
+                  {d.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Fejlboks>
+      )}
 
       {trin.slags === "proeve" && (
         <section aria-labelledby={`${id}-proeve`} className="batch-trin">
