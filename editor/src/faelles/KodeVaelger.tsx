@@ -86,7 +86,7 @@ export function KodeVaelger({ label, liste, vaerdi, saet, ingenTekst = "Ingen" }
   };
 
   const aktivtFund = aaben ? fund[aktiv] : undefined;
-  const pladsholder = erIngen ? ingenTekst : valgte.length ? "Tilføj …" : "Ikke oplyst – skriv for at søge";
+  const pladsholder = erIngen ? ingenTekst : valgte.length ? "Tilføj …" : "Ikke oplyst – søg …";
 
   return (
     <div className="kode-vaelger">

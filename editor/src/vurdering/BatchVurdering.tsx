@@ -7,7 +7,7 @@
 // CSV reading, regelsæt lookup (unknown målgruppe, version), normalisation of words to codes and
 // evaluation as the stored run, so the preview cannot promise what the real run then refuses.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import type { Parameter } from "../../../engine/index.js";
+import { KODELISTER, type KodelisteNavn, type Kodelister, type Parameter } from "../../../engine/index.js";
 import { ApiFejl, fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
 import { eksempeldata } from "../faelles/eksempler.js";
@@ -99,6 +99,18 @@ function Niveau({ r }: { r: BatchRaekke }) {
   );
 }
 
+/** "17 oplysninger ikke oplyst", opening to the fields; the whole list would bury the table. */
+function Mangler({ stier }: { stier: readonly string[] }) {
+  if (stier.length === 0) return <>Ingen</>;
+  if (stier.length === 1) return <>{feltNavn(stier[0] ?? "")} er ikke oplyst</>;
+  return (
+    <details className="mangler">
+      <summary>{stier.length} oplysninger er ikke oplyst</summary>
+      <span>{stier.map(feltNavn).join(", ")}</span>
+    </details>
+  );
+}
+
 const TYPE_TEKST: Record<CsvKolonne["type"], string> = {
   tekst: "tekst",
   heltal: "heltal",
@@ -151,6 +163,7 @@ function Skabelon({ kolonner }: { kolonner: CsvKolonne[] }) {
   const [maalgruppe, setMaalgruppe] = useState("autisme");
   const regelsaet = useHent(async () => (await api.regelsaet(maalgruppe)).data, [api, maalgruppe]);
   const eksempel = useHent(async () => (await eksempeldata(maalgruppe)).slice(0, 1), [maalgruppe]);
+  const titel = maalgrupper.data?.find((m) => m.maalgruppe === maalgruppe)?.titel ?? maalgruppe;
   // As one string, so the template is made again only when the parameters change, not per render.
   const parametre = (regelsaet.data?.parametre ?? [])
     .filter((p: Parameter) => p.aktiv !== false)
@@ -163,7 +176,7 @@ function Skabelon({ kolonner }: { kolonner: CsvKolonne[] }) {
   }, [kolonner, parametre, eksempel.data]);
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   return (
-    <div className="felt-raekke">
+    <div className="felt-raekke skabelon">
       <label htmlFor={`${id}-mg`}>Skabelon for målgruppen</label>
       <select id={`${id}-mg`} value={maalgruppe} onChange={(e) => setMaalgruppe(e.target.value)}>
         {(maalgrupper.data ?? [{ maalgruppe: "autisme", titel: "autisme" }]).map((m) => (
@@ -179,7 +192,39 @@ function Skabelon({ kolonner }: { kolonner: CsvKolonne[] }) {
       ) : (
         <span className="diskret">Skabelonen gøres klar …</span>
       )}
+      <Koder kodelister={regelsaet.data?.kodelister} titel={titel} />
     </div>
+  );
+}
+
+const KODELISTE_TEKST: Record<KodelisteNavn, string> = {
+  uddannelser: "Uddannelser (medarbejdere: uddannelser)",
+  certificeringer: "Certificeringer (medarbejdere: certificeringer)",
+  metoder: "Metoder (metoder.maalgruppespecifikke)",
+  sektorer: "Sektorer (samarbejde.sektorer)",
+};
+
+/** The codes the målgruppe's lists take, so the file can be filled in without guessing words. */
+function Koder({ kodelister, titel }: { kodelister: Kodelister | undefined; titel: string }) {
+  const lister = KODELISTER.filter((k) => (kodelister?.[k]?.length ?? 0) > 0);
+  if (!kodelister || lister.length === 0) return null;
+  return (
+    <details className="kolonne-guide">
+      <summary>Koder i kodelisterne for {titel}</summary>
+      {lister.map((k) => (
+        <div key={k}>
+          <h3 className="kodeliste-titel">{KODELISTE_TEKST[k]}</h3>
+          <p className="kodeliste-koder">
+            {kodelister[k]?.map((kode, i) => (
+              <span key={kode.kode}>
+                {i > 0 && ", "}
+                <code>{kode.kode}</code> ({kode.navn})
+              </span>
+            ))}
+          </p>
+        </div>
+      ))}
+    </details>
   );
 }
 
@@ -194,7 +239,7 @@ function resultatCsv(fil: BatchFil, raekker: readonly BatchRaekke[]): string {
     "Niveau",
     "Niveau (kode)",
     "Fejl",
-    "Manglende oplysninger",
+    "Ikke oplyst",
     "Afgørelsens id",
     "Afgørelsen (link)",
   ];
@@ -226,8 +271,19 @@ function resultatCsv(fil: BatchFil, raekker: readonly BatchRaekke[]): string {
   return somCsv(hoved, data);
 }
 
-function ResultatTabel({ fil, raekker, gemt }: { fil: BatchFil; raekker: BatchRaekke[]; gemt: boolean }) {
+function ResultatTabel({
+  fil,
+  raekker,
+  gemt,
+  titler,
+}: {
+  fil: BatchFil;
+  raekker: BatchRaekke[];
+  gemt: boolean;
+  titler: ReadonlyMap<string, string>;
+}) {
   const erCsv = !Array.isArray(fil.indhold);
+  const titel = (m: string | undefined) => (m ? (titler.get(m) ?? m) : "");
   return (
     <div className="rulle-x">
       <table className="tabel kompakt batch-tabel" data-testid={gemt ? "batch-resultater" : "batch-proeve"}>
@@ -237,7 +293,7 @@ function ResultatTabel({ fil, raekker, gemt }: { fil: BatchFil; raekker: BatchRa
             <th scope="col">Leverandør</th>
             <th scope="col">Målgruppe</th>
             <th scope="col">{gemt ? "Niveau" : "Niveau, hvis gemt"}</th>
-            <th scope="col">{gemt ? "Manglende oplysninger" : "Problemer og manglende oplysninger"}</th>
+            <th scope="col">{gemt ? "Ikke oplyst" : "Problemer, eller hvad der ikke er oplyst"}</th>
             {gemt && <th scope="col">Afgørelse</th>}
           </tr>
         </thead>
@@ -255,21 +311,14 @@ function ResultatTabel({ fil, raekker, gemt }: { fil: BatchFil; raekker: BatchRa
                     <div className="diskret mono">{r.leverandoer?.id ?? info?.id}</div>
                   )}
                 </th>
-                <td>{r.regelsaet?.maalgruppe ?? info?.maalgruppe ?? ""}</td>
+                <td>{titel(r.regelsaet?.maalgruppe ?? info?.maalgruppe)}</td>
                 {r.niveau ? (
                   <>
                     <td>
                       <Niveau r={r} />
                     </td>
                     <td>
-                      {(r.manglendeOplysninger ?? []).length === 0 ? (
-                        "–"
-                      ) : (
-                        <>
-                          <span className="skjult">Mangler: </span>
-                          {(r.manglendeOplysninger ?? []).map(feltNavn).join(", ")}
-                        </>
-                      )}
+                      <Mangler stier={r.manglendeOplysninger ?? []} />
                     </td>
                   </>
                 ) : (
@@ -306,8 +355,21 @@ function ResultatTabel({ fil, raekker, gemt }: { fil: BatchFil; raekker: BatchRa
 }
 
 export function BatchVurdering() {
-  const { session } = useAuth();
+  const { session, api } = useAuth();
   const tilsyn = useTilsynApi();
+  const maalgrupper = useHent(() => api.maalgrupper(), [api]);
+  const titler = useMemo(
+    () => new Map((maalgrupper.data ?? []).map((m) => [m.maalgruppe, m.titel])),
+    [maalgrupper.data],
+  );
+  // A new step (preview, results) is scrolled into view: it appears below the long guide.
+  const trinRef = useRef<HTMLElement>(null);
+  const [rulTil, setRulTil] = useState(false);
+  useEffect(() => {
+    if (!rulTil) return;
+    setRulTil(false);
+    trinRef.current?.scrollIntoView({ block: "start" });
+  }, [rulTil]);
   const id = useId();
   const kolonner = useHent(() => tilsyn.csvKolonner(), [tilsyn]);
   const [trin, setTrinLokalt] = useState<Trin>(husket);
@@ -334,6 +396,7 @@ export function BatchVurdering() {
       setFremdrift({ tekst: "Serveren gennemgår rækkerne (intet gemmes endnu) …", a: 0, b: 0 });
       const raekker = (await tilsyn.proeveBatch(fil.indhold, c.signal)).map(kort);
       setTrin({ slags: "proeve", fil, raekker });
+      setRulTil(true);
     } catch (e) {
       if (!(e instanceof DOMException && e.name === "AbortError")) setFejl(e);
     } finally {
@@ -349,6 +412,7 @@ export function BatchVurdering() {
       setFremdrift({ tekst: "Serveren indplacerer og gemmer afgørelserne …", a: 0, b: 0 });
       const raekker = (await tilsyn.batch(fil.indhold, c.signal)).map(kort);
       setTrin({ slags: "gemt", fil, raekker, tid: new Date() });
+      setRulTil(true);
     } catch (e) {
       if (!(e instanceof DOMException && e.name === "AbortError")) setFejl(e);
     } finally {
@@ -375,7 +439,7 @@ export function BatchVurdering() {
               .filter((r) => r.regelsaet)
               .map(
                 (r) =>
-                  `${r.regelsaet?.maalgruppe} ${r.regelsaet?.kladde ? "(kladde)" : `version ${r.regelsaet?.version}`}`,
+                  `${titler.get(r.regelsaet?.maalgruppe ?? "") ?? r.regelsaet?.maalgruppe}, ${r.regelsaet?.kladde ? "kladde" : `version ${r.regelsaet?.version}`}`,
               ),
           ),
         ]
@@ -442,7 +506,7 @@ export function BatchVurdering() {
       )}
 
       {trin.slags === "proeve" && (
-        <section aria-labelledby={`${id}-proeve`} className="batch-trin">
+        <section aria-labelledby={`${id}-proeve`} className="batch-trin" ref={trinRef}>
           <h2 id={`${id}-proeve`} className="trin-overskrift">
             3. Gennemse «{trin.fil.navn}» – intet er gemt endnu
           </h2>
@@ -450,7 +514,7 @@ export function BatchVurdering() {
             {trin.raekker.length} rækker: {gyldige} kan indplaceres
             {medFejl > 0 ? `, ${medFejl} har fejl og springes over` : ""} ({optaelling(trin.raekker)}).
           </p>
-          <ResultatTabel fil={trin.fil} raekker={trin.raekker} gemt={false} />
+          <ResultatTabel fil={trin.fil} raekker={trin.raekker} gemt={false} titler={titler} />
           {medFejl > 0 && (
             <p className="advarsel">
               Rækker med fejl gemmes ikke. Ret dem i filen og upload den igen, eller gem de {gyldige} gyldige nu.
@@ -468,7 +532,8 @@ export function BatchVurdering() {
       )}
 
       {trin.slags === "gemt" && (
-        <section aria-labelledby={`${id}-gemt`} className="batch-trin batch-rapport">
+        <section aria-labelledby={`${id}-gemt`} className="batch-trin batch-rapport" ref={trinRef}>
+          <p className="print-kun diskret">Specialiseringsmodellen · indplacering af flere leverandører</p>
           <h2 id={`${id}-gemt`} className="trin-overskrift">
             <span className="ikke-print">3. </span>Indplacering af {trin.raekker.length} leverandører
           </h2>
@@ -492,7 +557,9 @@ export function BatchVurdering() {
           </dl>
           <p role="status" className="batch-optaelling">
             <span data-testid="batch-optaelling">
-              {gyldige} afgørelser gemt: {optaelling(trin.raekker)}
+              {gyldige} {gyldige === 1 ? "afgørelse" : "afgørelser"} gemt:{" "}
+              {optaelling(trin.raekker.filter((r) => r.niveau))}
+              {medFejl > 0 && `. ${medFejl} ${medFejl === 1 ? "række" : "rækker"} ikke gemt på grund af fejl`}.
             </span>
           </p>
           <div className="knapper ikke-print">
@@ -509,7 +576,7 @@ export function BatchVurdering() {
             </button>
           </div>
           <p className="diskret ikke-print">Åbn en række for at se hele afgørelsen med begrundelser.</p>
-          <ResultatTabel fil={trin.fil} raekker={trin.raekker} gemt />
+          <ResultatTabel fil={trin.fil} raekker={trin.raekker} gemt titler={titler} />
         </section>
       )}
     </div>
