@@ -512,7 +512,8 @@ export function BatchVurdering() {
           </h2>
           <p role="status" data-testid="batch-proeve-optaelling">
             {trin.raekker.length} rækker: {gyldige} kan indplaceres
-            {medFejl > 0 ? `, ${medFejl} har fejl og springes over` : ""} ({optaelling(trin.raekker)}).
+            {medFejl > 0 ? `, ${medFejl} har fejl og springes over` : ""}
+            {gyldige > 0 && ` (${optaelling(trin.raekker.filter((r) => r.niveau))})`}.
           </p>
           <ResultatTabel fil={trin.fil} raekker={trin.raekker} gemt={false} titler={titler} />
           {medFejl > 0 && (
