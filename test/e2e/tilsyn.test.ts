@@ -209,7 +209,7 @@ describe("tilsyn i browseren", () => {
         `B4;Uoplyst bosted;${MAALGRUPPE};;1;1;1;`,
         `B5;"=HYPERLINK(""http://x.invalid"")";${MAALGRUPPE};ja;1;1;1;`,
       ].join("\n");
-      await p.getByLabel("Fil (CSV eller JSON)").setInputFiles({
+      await p.getByLabel("Fil (JSON eller CSV)").setInputFiles({
         name: "tilsyn.csv",
         mimeType: "text/csv",
         buffer: Buffer.from(csv, "utf8"),

@@ -306,7 +306,7 @@ function ResultatTabel({
               <tr key={n} className={r.niveau ? undefined : "med-fejl"}>
                 <td>{info?.linje ?? n + 1}</td>
                 <th scope="row">
-                  {navn || <span className="diskret">(uden id)</span>}
+                  {navn || `Række ${info?.linje ?? n + 1}`}
                   {(r.leverandoer?.id ?? info?.id) && navn !== (r.leverandoer?.id ?? info?.id) && (
                     <div className="diskret mono">{r.leverandoer?.id ?? info?.id}</div>
                   )}
@@ -467,7 +467,7 @@ export function BatchVurdering() {
           først når du bekræfter, gemmes afgørelserne. En JSON-fil med en liste af vurderingsgrundlag kan også bruges.
         </p>
         <div className="felt-raekke">
-          <label htmlFor={`${id}-fil`}>Fil (CSV eller JSON)</label>
+          <label htmlFor={`${id}-fil`}>Fil (JSON eller CSV)</label>
           <input
             id={`${id}-fil`}
             type="file"
