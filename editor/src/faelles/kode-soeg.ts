@@ -28,7 +28,8 @@ export interface Fund {
 
 /**
  * The codes matching `soeg`, best first: a label or code that starts with the text, then a word
- * in them that does, then anything containing it; an empty search lists all in the list's order.
+ * in them that does, then anything containing it, then synonyms in the same order; an empty
+ * search lists all in the list's order.
  */
 export function soegKoder(liste: readonly Kode[], soeg: string): Fund[] {
   const q = foldTekst(soeg);
@@ -46,7 +47,8 @@ export function soegKoder(liste: readonly Kode[], soeg: string): Fund[] {
     const s = syn.findIndex((x) => rang(x) < 3);
     if (s >= 0) fund.push({ f: { kode, viaSynonym: kode.synonymer?.[s] }, r: 3 + rang(syn[s] ?? ""), i });
   });
-  return fund.sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
+  // Within a rank the shorter label first ("pæd": Pædagog before Pædagogisk assistent), then the list's order.
+  return fund.sort((a, b) => a.r - b.r || a.f.kode.navn.length - b.f.kode.navn.length || a.i - b.i).map((x) => x.f);
 }
 
 /** The code a stored value names: the code itself, or else a label or synonym written out (folded). */
