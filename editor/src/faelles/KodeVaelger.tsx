@@ -7,7 +7,7 @@
 // Written here rather than taken from npm: react-select injects its styles at run time and brings
 // ~30 kB for features we do not use; Downshift would give the keyboard handling but not the chips,
 // the "Ingen" state or the æ/ø/å-folding search, which are most of this file.
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useId, useMemo, useState } from "react";
 import type { Kode } from "../../../engine/index.js";
 import "./KodeVaelger.css";
 import { findKode, soegKoder } from "./kode-soeg.js";
@@ -31,7 +31,6 @@ export function KodeVaelger({ label, liste, vaerdi, saet, ingenTekst = "Ingen" }
   const [tekst, setTekst] = useState("");
   const [aaben, setAaben] = useState(false);
   const [aktiv, setAktiv] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
 
   const valgte = vaerdi ?? [];
   const fund = useMemo(() => soegKoder(liste, tekst), [liste, tekst]);
@@ -112,7 +111,6 @@ export function KodeVaelger({ label, liste, vaerdi, saet, ingenTekst = "Ingen" }
       )}
       <div className="kode-soeg">
         <input
-          ref={input}
           id={id}
           type="text"
           role="combobox"

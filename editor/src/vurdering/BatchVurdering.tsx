@@ -32,9 +32,10 @@ type Trin =
 
 /**
  * The last run, kept while the page is open, so that going back from a decision opened from the
- * results finds them again (only the summary of each row is kept, not the full reasons).
+ * results finds them again (only the summary of each row is kept, not the full reasons). Kept per
+ * key: after signing out, the next person at the screen does not see it.
  */
-let husket: Trin = { slags: "valg" };
+let husket: { noegle: string; trin: Trin } | undefined;
 
 /** What the table needs of a decision; the full reasons are fetched by id when a row is opened. */
 function kort(r: BatchRaekke): BatchRaekke {
@@ -372,12 +373,13 @@ export function BatchVurdering() {
   }, [rulTil]);
   const id = useId();
   const kolonner = useHent(() => tilsyn.csvKolonner(), [tilsyn]);
-  const [trin, setTrinLokalt] = useState<Trin>(husket);
+  const noegle = session?.noegle ?? "";
+  const [trin, setTrinLokalt] = useState<Trin>(husket?.noegle === noegle ? husket.trin : { slags: "valg" });
   const [fremdrift, setFremdrift] = useState<{ tekst: string; a: number; b: number } | null>(null);
   const [fejl, setFejl] = useState<unknown>();
   const ac = useRef<AbortController | null>(null);
   const setTrin = (t: Trin) => {
-    husket = t;
+    husket = { noegle, trin: t };
     setTrinLokalt(t);
   };
 
