@@ -330,7 +330,17 @@ async function skriv(res: Response, tekst: string): Promise<void> {
   });
 }
 
-/** POST /indplacering/batch: JSON or CSV, read and answered as streams. */
+/**
+ * A dry run's answer for one item: what the preview needs (level, what is missing, the regelsæt
+ * version it would be decided with), not the full reasons, since nothing is stored to open later.
+ */
+function proeveSvar(u: Udfald): unknown {
+  if ("fejl" in u) return u;
+  const { niveau, leverandoer, manglendeOplysninger, regelsaet } = u;
+  return { niveau, leverandoer, manglendeOplysninger, regelsaet };
+}
+
+/** POST /indplacering/batch: JSON or CSV, read and answered as streams (`?proev=true`: a dry run). */
 export async function batchIndplacering(ctx: Kontekst, req: Request, res: Response): Promise<void> {
   const csv = Boolean(req.is(["text/csv", "application/csv"]));
   let csvValgt: Valg | undefined;
@@ -354,11 +364,12 @@ export async function batchIndplacering(ctx: Kontekst, req: Request, res: Respon
   const kodning = (req.headers["content-encoding"] ?? "identity").toLowerCase();
   if (kodning !== "identity") throw new HttpError(415, "UKENDT_KODNING", "Kroppen må ikke være komprimeret.");
 
+  const proev = sandhedParam(req.query.proev, "proev");
   const kilde = csv ? csvKilde(req, ctx.batchBodyLimit) : jsonKilde(req, ctx.batchBodyLimit);
   const felter: Record<string, unknown> = {};
   const valg = (): Valg => {
-    if (csvValgt) return csvValgt;
-    return valgFra(versionsnummer(felter.version, "version", "krop"), kladdeFelt(felter.kladde));
+    const v = csvValgt ?? valgFra(versionsnummer(felter.version, "version", "krop"), kladdeFelt(felter.kladde));
+    return proev ? { ...v, proev } : v;
   };
   const forMange = () =>
     new HttpError(413, "FOR_MANGE", `Højst ${ctx.maxBatchStream} leverandører i én kørsel; der er flere.`);
@@ -376,7 +387,7 @@ export async function batchIndplacering(ctx: Kontekst, req: Request, res: Respon
     for (const u of udfald) {
       if ("fejl" in u.udfald) fejl++;
       else indplaceret++;
-      tekst += (foerste ? "" : ",") + u.json;
+      tekst += (foerste ? "" : ",") + (proev ? JSON.stringify(proeveSvar(u.udfald)) : u.json);
       foerste = false;
     }
     await skriv(res, tekst);
@@ -458,7 +469,8 @@ export async function batchIndplacering(ctx: Kontekst, req: Request, res: Respon
   const resultater = await indplacerMange(ctx.db, ctx.cache, samlet, v, noegleFor(res).navn);
   const antalFejl = resultater.filter((u) => "fejl" in u).length;
   res.json({
+    ...(proev ? { proev: true } : {}),
     antal: { ialt: resultater.length, indplaceret: resultater.length - antalFejl, fejl: antalFejl },
-    resultater,
+    resultater: proev ? resultater.map(proeveSvar) : resultater,
   });
 }

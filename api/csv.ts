@@ -74,7 +74,7 @@ export function csvKolonner(): Kolonne[] {
       ud.push({
         navn: `${TILSYNSVURDERING_PREFIKS}<parameter>`,
         type: "tekst",
-        vaerdier: ["ingen", "let", "moderat", "hoej"],
+        vaerdier: ["ingen", "let", "moderat", "hoej", "ikke-relevant"],
         beskrivelse: "Tilsynets eget niveau for en parameter, fx kolonnen `tilsynsvurdering.fagmiljoe`.",
       });
     } else if (s.type === "object" && s.properties) {

@@ -172,7 +172,7 @@ export class Indplacerer {
     this.ventende = [];
     const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
     const nye = gode.map((e) => tilLager(e, this.noegle, JSON.stringify(e.resultat)));
-    const ids = await gemIndplaceringer(this.db, nye);
+    const ids = this.valg.proev ? [] : await gemIndplaceringer(this.db, nye);
     let n = 0;
     return udfald.map((u) => {
       if (!("kilde" in u)) return { udfald: u, json: JSON.stringify(u) };

@@ -22,6 +22,8 @@ export interface Kilde {
 export interface Valg {
   version?: number;
   kladde: boolean;
+  /** A dry run (`?proev=true`): evaluated like the real run, nothing stored, no ids. */
+  proev?: boolean;
 }
 
 /** The 422 for a regelsæt that is not there, at `rod`'s `maalgruppe`. */

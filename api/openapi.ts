@@ -306,6 +306,13 @@ export function openapi(): Obj {
           parameters: [
             { name: "version", in: "query", schema: { type: "integer" }, description: "Kun for CSV." },
             { name: "kladde", in: "query", schema: { type: "boolean" }, description: "Kun for CSV; kun forfatter." },
+            {
+              name: "proev",
+              in: "query",
+              schema: { type: "boolean" },
+              description:
+                "Prøvekørsel: alt læses og vurderes som ellers, men intet gemmes; hvert element svarer kun `{ niveau, leverandoer, manglendeOplysninger, regelsaet }` (uden `id`) eller sin fejl.",
+            },
           ],
           requestBody: {
             required: true,
@@ -326,6 +333,14 @@ export function openapi(): Obj {
             "413": fejl("For stor eller for mange leverandører"),
             "422": fejl("Kroppen har ikke den rette form, eller CSV-kolonnerne passer ikke"),
           },
+        }),
+      },
+      "/indplacering/batch/kolonner": {
+        get: op("tilsyn", {
+          summary: "CSV-kolonnerne",
+          description:
+            "Kolonnerne i CSV-kontrakten, afledt af vurderingsgrundlagets schema: `{ kolonner: [ { navn, type, beskrivelse, vaerdier? } ] }`.",
+          responses: { "200": json({ type: "object" }) },
         }),
       },
       "/indplacering/{id}": {

@@ -13,6 +13,7 @@ export {
   type Kode,
   KODELISTER,
   type KodelisteNavn,
+  type Kodelister,
   type LeafBetingelse,
   type Maalgruppebeskrivelse,
   MAALGRUPPE_ID,

@@ -2,6 +2,7 @@
 // optionally recomputed with the regelsæt version it names.
 import { Router } from "express";
 import { batchIndplacering, kladdeFelt, valgFra } from "../batch-stroem.js";
+import { csvKolonner } from "../csv.js";
 import { kunFelter, objektKrop, sandhedParam, versionsnummer } from "../forespoergsel.js";
 import { detalje, HttpError } from "../http-error.js";
 import { genberegn, indplacerEn } from "../indplacering.js";
@@ -31,6 +32,11 @@ export function indplaceringRoutes(ctx: Kontekst): Router {
     }
     const { id, json } = await indplacerEn(ctx.db, ctx.cache, krop.vurderingsgrundlag, valg, noegleFor(res).navn);
     res.status(201).location(`/api/v1/indplacering/${id}`).type("json").send(json);
+  });
+
+  // The CSV contract's columns (derived from the schema), for the page's template and column guide.
+  r.get("/indplacering/batch/kolonner", ctx.kraev("tilsyn"), (_req, res) => {
+    res.json({ kolonner: csvKolonner() });
   });
 
   r.get("/indplacering/:id", ctx.kraev("tilsyn"), async (req, res) => {

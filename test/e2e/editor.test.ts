@@ -332,7 +332,9 @@ describe("browser-editoren", () => {
         mimeType: "application/json",
         buffer: Buffer.from(JSON.stringify(filer)),
       });
-      await p.getByText("3 leverandører:").waitFor({ timeout: 20_000 });
+      // A preview first (nothing stored), then the confirmed run.
+      await p.getByRole("button", { name: "Bekræft og gem 3 afgørelser" }).click({ timeout: 20_000 });
+      await p.getByText("3 afgørelser gemt:").waitFor({ timeout: 20_000 });
       for (const f of filer) await p.getByRole("rowheader", { name: f.leverandoer.navn }).waitFor();
       await skaermbillede(p, "vurdering-flere");
     },
@@ -378,6 +380,8 @@ describe("browser-editoren", () => {
         mimeType: "application/json",
         buffer: Buffer.from(JSON.stringify(liste)),
       });
+      // A preview first (nothing stored), then the confirmed run.
+      await p.getByRole("button", { name: /^Bekræft og gem/ }).click({ timeout: 20_000 });
       // The counts read as words, lowest level first, each count before its level; no badges.
       const optaelling = p.getByTestId("batch-optaelling");
       await optaelling.waitFor({ timeout: 20_000 });
@@ -385,7 +389,9 @@ describe("browser-editoren", () => {
         .map((n) => [n, resultater.filter((r) => r.niveau === n).length] as const)
         .filter(([, k]) => k > 0)
         .map(([n, k]) => `${k} ${NIVEAU_TEKST[n]?.toLowerCase()}`);
-      expect(await optaelling.textContent()).toBe(`5 leverandører: ${[...forventet, "3 med fejl"].join(" · ")}`);
+      expect(await optaelling.textContent()).toBe(
+        `2 afgørelser gemt: ${forventet.join(" · ")}. 3 rækker ikke gemt på grund af fejl.`,
+      );
       expect(await optaelling.locator(".niveau").count()).toBe(0);
 
       // A refused row says why: the field by its Danish name and the server's message.

@@ -4,6 +4,7 @@
 import type { Forklaring, Indplacering, ParameterResultat } from "../../../engine/index.js";
 import { feltNavn, medFeltNavne } from "./felt-navne.js";
 import { kortHash, tal } from "./format.js";
+import { ikkeIndplaceretForklaring } from "./ikke-indplaceret.js";
 import { niveauNavn } from "./niveau.js";
 
 /** Missing information by its Danish name; the engine's path stays in the title for experts. */
@@ -153,6 +154,7 @@ export function IndplaceringVisning({
           </div>
         </dl>
       </div>
+      {r.niveau === "ikke-indplaceret" && <p className="advarsel">{ikkeIndplaceretForklaring(r)}</p>}
       {r.politik.kravIkkeOpfyldt.map((k) => (
         <p key={k.niveau} className="advarsel">
           Krav for {niveauNavn(k.niveau).toLowerCase()} niveau ikke opfyldt: {k.parametre.map(parameterNavn).join(", ")}

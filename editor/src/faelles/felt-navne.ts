@@ -19,6 +19,7 @@ export const FELTER = {
   "leverandoer.kommune": { label: "Kommune" },
   maalgruppe: { label: "Målgruppe" },
   aldersgruppe: { label: "Aldersgruppe" },
+  forloebsfase: { label: "Forløbsfase", navn: "Fase i borgernes forløb" },
   aar: { label: "År", navn: "Kalenderår" },
   godkendt: { label: "Godkendt af socialtilsynet" },
   borgere: { label: "Borgere i året, efter behovsniveau", navn: "Borgere pr. behovsniveau" },
@@ -44,7 +45,7 @@ export const FELTER = {
   samarbejde: { label: "Samarbejde" },
   "samarbejde.tvaerfagligt": { label: "Tværfagligt", navn: "Tværfagligt samarbejde" },
   "samarbejde.tvaersektorielt": { label: "Tværsektorielt", navn: "Tværsektorielt samarbejde" },
-  "samarbejde.sektorer": { label: "Sektorer (kommasepareret)", navn: "Sektorer, der samarbejdes med" },
+  "samarbejde.sektorer": { label: "Sektorer", navn: "Sektorer, der samarbejdes med" },
   vidensudvikling: { label: "Vidensudvikling" },
   "vidensudvikling.holderSigOpdateret": { label: "Holder sig opdateret", navn: "Holder sig opdateret om bedste viden" },
   "vidensudvikling.deltagerINetvaerk": { label: "Deltager i netværk", navn: "Deltager i faglige netværk" },
@@ -56,6 +57,10 @@ export const FELTER = {
   "metoder.saerligTilpasning": { label: "Særligt tilpasset målgruppen", navn: "Metoder særligt tilpasset målgruppen" },
   hjaelpemidler: { label: "Hjælpemidler og teknologi" },
   "hjaelpemidler.anvendes": { label: "Anvender hjælpemidler", navn: "Anvender hjælpemidler og teknologi" },
+  "hjaelpemidler.behovHosBorgerne": {
+    label: "Borgerne har behov for hjælpemidler",
+    navn: "Borgernes behov for hjælpemidler og teknologi",
+  },
   "hjaelpemidler.vejlederAndre": { label: "Vejleder andre i hjælpemidler" },
   fysiskeRammer: { label: "Fysiske rammer" },
   "fysiskeRammer.tilpassetMaalgruppen": {

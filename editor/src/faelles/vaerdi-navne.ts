@@ -11,6 +11,8 @@ const VAERDI_NAVN: Readonly<Record<string, string>> = {
   doegninstitution: "døgninstitution",
   dagtilbud: "dagtilbud",
   matrikelloes: "matrikelløs",
+  saerforanstaltning: "særforanstaltning",
+  kommunikationscenter: "kommunikations- og rådgivningscenter",
   andet: "andet",
 };
 

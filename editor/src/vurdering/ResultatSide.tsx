@@ -1,19 +1,37 @@
 // The result of an assessment as a page that prints well: the decision's id and time and the full
-// hash of the regelsæt it was made with, above the indplacering itself.
+// hash of the regelsæt it was made with, above the indplacering itself, and the målgruppe's
+// description from the same regelsæt version (collapsed; opened for print).
 import type { Indplacering } from "../../../engine/index.js";
+import { useAuth } from "../faelles/auth.js";
 import { datoTid } from "../faelles/format.js";
 import { IndplaceringVisning } from "../faelles/IndplaceringVisning.js";
+import { MaalgruppeBeskrivelse } from "../faelles/MaalgruppeBeskrivelse.js";
+import { useHent } from "../faelles/useHent.js";
+
+/** The målgruppebeskrivelse of the regelsæt version the decision names (the draft's for a draft decision). */
+function useBeskrivelse(r: Indplacering) {
+  const { api } = useAuth();
+  const { maalgruppe, version, kladde } = r.regelsaet;
+  return useHent(async () => {
+    if (kladde) return (await api.kladde(maalgruppe))?.data.maalgruppebeskrivelse;
+    return (await api.regelsaet(maalgruppe, version)).data.maalgruppebeskrivelse;
+  }, [api, maalgruppe, version, kladde]).data;
+}
 
 export function ResultatSide({
   r,
   tidspunkt,
   regelsaetTitel,
+  vurderingsgrundlag,
 }: {
   r: Indplacering & { id?: string };
   tidspunkt: Date;
   /** The title of the result's regelsæt; its målgruppe id is shown until it is known. */
   regelsaetTitel?: string;
+  /** The information the decision was made on, shown (collapsed) for a stored decision. */
+  vurderingsgrundlag?: unknown;
 }) {
+  const beskrivelse = useBeskrivelse(r);
   const udskriv = () => {
     for (const d of document.querySelectorAll<HTMLDetailsElement>(".resultat-side details")) d.open = true;
     window.print();
@@ -46,6 +64,16 @@ export function ResultatSide({
         </div>
       </dl>
       <IndplaceringVisning r={r} overskrift="Samlet niveau" regelsaetTitel={regelsaetTitel} />
+      <MaalgruppeBeskrivelse
+        b={beskrivelse}
+        titel={`Målgruppebeskrivelse${regelsaetTitel ? `: ${regelsaetTitel}` : ""}`}
+      />
+      {vurderingsgrundlag !== undefined && (
+        <details>
+          <summary>Vurderingsgrundlaget, afgørelsen er truffet på (JSON)</summary>
+          <pre className="mono json-visning">{JSON.stringify(vurderingsgrundlag, null, 2)}</pre>
+        </details>
+      )}
     </article>
   );
 }

@@ -9,9 +9,11 @@ import { eksempeldata, leverandoerNavn } from "../faelles/eksempler.js";
 import { Faner } from "../faelles/Faner.js";
 import { iGrundlaget, stiNavn } from "../faelles/felt-navne.js";
 import { laesFil } from "../faelles/laes-fil.js";
+import { naviger, useSti } from "../faelles/router.js";
 import { Fejlboks } from "../faelles/Status.js";
 import { useHent } from "../faelles/useHent.js";
 import { BatchVurdering } from "./BatchVurdering.js";
+import { GemtAfgoerelseSide } from "./GemtAfgoerelse.js";
 import { ResultatSide } from "./ResultatSide.js";
 import { type Grundlag, VurderingsForm } from "./VurderingsForm.js";
 
@@ -119,6 +121,7 @@ function EnLeverandoer() {
           setVg={setVg}
           maalgrupper={maalgrupper.data ?? []}
           parametre={(regelsaet.data?.parametre ?? []).filter((p) => p.aktiv !== false)}
+          kodelister={regelsaet.data?.kodelister}
         />
         <details>
           <summary>Vis som JSON</summary>
@@ -160,7 +163,11 @@ function EnLeverandoer() {
 }
 
 export default function VurderingSide() {
-  const [fane, setFane] = useState("en");
+  const { query } = useSti();
+  const afgoerelse = query.get("afgoerelse");
+  // The tab is in the address, so going back from a decision opened in the batch results lands there.
+  const fane = query.get("fane") === "flere" ? "flere" : "en";
+  if (afgoerelse) return <GemtAfgoerelseSide id={afgoerelse} />;
   return (
     <section className="side vurdering-side">
       <h1 className="ikke-print">Vurdering</h1>
@@ -171,7 +178,7 @@ export default function VurderingSide() {
       <Faner
         label="Vurdering"
         aktiv={fane}
-        vaelg={setFane}
+        vaelg={(f) => naviger(f === "flere" ? "/vurdering?fane=flere" : "/vurdering", true)}
         faner={[
           { id: "en", titel: "Én leverandør", indhold: () => <EnLeverandoer /> },
           { id: "flere", titel: "Flere leverandører (upload)", indhold: () => <BatchVurdering /> },

@@ -1,8 +1,9 @@
 // The form for one provider's (or one afdeling's) information. Every field may be left as
 // "ikke oplyst"; the result then lists it as missing rather than counting it as not met.
-import type { Medarbejder, Parameter } from "../../../engine/index.js";
+import type { KodelisteNavn, Kodelister, Medarbejder, Parameter } from "../../../engine/index.js";
 import type { MaalgruppeOversigt } from "../faelles/api.js";
 import { type FeltSti, feltLabel } from "../faelles/felt-navne.js";
+import { KodeVaelger } from "../faelles/KodeVaelger.js";
 import { niveauNavn } from "../faelles/niveau.js";
 import { JaNej, Liste, Tal, Tekst, Valg } from "./Felter.js";
 import { hentVed, type Sti, saetVed } from "./sti.js";
@@ -14,8 +15,57 @@ const TYPER: [string, string][] = [
   ["doegninstitution", "Døgninstitution"],
   ["dagtilbud", "Dagtilbud"],
   ["matrikelloes", "Matrikelløst tilbud"],
+  ["saerforanstaltning", "Særforanstaltning"],
+  ["kommunikationscenter", "Kommunikations- og rådgivningscenter"],
   ["andet", "Andet"],
 ];
+const FASER: [string, string][] = [
+  ["udredning", "Udredning"],
+  ["genoptraening", "Genoptræning"],
+  ["vedligeholdelse", "Vedligeholdelse"],
+];
+const TILSYNSNIVEAUER: [string, string][] = [
+  ...(["ingen", "let", "moderat", "hoej"] as const).map((n): [string, string] => [n, niveauNavn(n)]),
+  ["ikke-relevant", "Ikke relevant"],
+];
+
+/** What "Ingen" reads as beside each list. */
+const INGEN_TEKST: Record<KodelisteNavn, string> = {
+  uddannelser: "Ingen uddannelse",
+  certificeringer: "Ingen certificering",
+  metoder: "Ingen",
+  sektorer: "Ingen",
+};
+
+/**
+ * A list field: a multi-select over the regelsæt's kodeliste when it has one (only codes can be
+ * chosen), else free text separated by commas, as before kodelister existed.
+ */
+function KodeFelt({
+  liste,
+  navn,
+  label,
+  vaerdi,
+  saet,
+}: {
+  liste: Kodelister[KodelisteNavn];
+  navn: KodelisteNavn;
+  label: string;
+  vaerdi: unknown;
+  saet: (v: unknown) => void;
+}) {
+  if (liste && liste.length > 0)
+    return (
+      <KodeVaelger
+        label={label}
+        liste={liste}
+        vaerdi={Array.isArray(vaerdi) ? (vaerdi as string[]) : undefined}
+        saet={saet}
+        ingenTekst={INGEN_TEKST[navn]}
+      />
+    );
+  return <Liste label={`${label} (kommasepareret)`} vaerdi={vaerdi} saet={saet} />;
+}
 const ALDER: [string, string][] = [
   ["boern", "Børn"],
   ["unge", "Unge"],
@@ -33,9 +83,11 @@ interface Props {
   setVg: (vg: Grundlag) => void;
   maalgrupper: MaalgruppeOversigt[];
   parametre: Parameter[];
+  /** The regelsæt's vocabularies; a list without one is typed as free text. */
+  kodelister?: Kodelister;
 }
 
-export function VurderingsForm({ vg, setVg, maalgrupper, parametre }: Props) {
+export function VurderingsForm({ vg, setVg, maalgrupper, parametre, kodelister = {} }: Props) {
   const v = (sti: Sti) => hentVed(vg, sti);
   const s = (sti: Sti) => (x: unknown) => setVg(saetVed(vg, sti, x));
   /** A field's label (from the shared table), value and setter, by the path the engine reports. */
@@ -68,6 +120,7 @@ export function VurderingsForm({ vg, setVg, maalgrupper, parametre }: Props) {
             tomTekst="Vælg …"
           />
           <Valg {...felt("aldersgruppe")} valg={ALDER} />
+          <Valg {...felt("forloebsfase")} valg={FASER} />
           <Tal {...felt("aar")} />
           <JaNej {...felt("godkendt")} />
         </div>
@@ -125,10 +178,10 @@ export function VurderingsForm({ vg, setVg, maalgrupper, parametre }: Props) {
                       <Tal {...mf("erfaringAar")} heltal={false} />
                     </td>
                     <td>
-                      <Liste {...mf("uddannelser")} />
+                      <KodeFelt {...mf("uddannelser")} navn="uddannelser" liste={kodelister.uddannelser} />
                     </td>
                     <td>
-                      <Liste {...mf("certificeringer")} />
+                      <KodeFelt {...mf("certificeringer")} navn="certificeringer" liste={kodelister.certificeringer} />
                     </td>
                     <td>
                       <JaNej {...mf("hjaelpemiddelfaglig")} />
@@ -165,7 +218,7 @@ export function VurderingsForm({ vg, setVg, maalgrupper, parametre }: Props) {
         <div className="gitter">
           <Valg {...felt("samarbejde.tvaerfagligt")} valg={FORMER} />
           <Valg {...felt("samarbejde.tvaersektorielt")} valg={FORMER} />
-          <Liste {...felt("samarbejde.sektorer")} />
+          <KodeFelt {...felt("samarbejde.sektorer")} navn="sektorer" liste={kodelister.sektorer} />
         </div>
       </fieldset>
       <fieldset>
@@ -181,8 +234,9 @@ export function VurderingsForm({ vg, setVg, maalgrupper, parametre }: Props) {
         <legend>Metoder, hjælpemidler og fysiske rammer</legend>
         <div className="gitter">
           <JaNej {...felt("metoder.socialpaedagogiskPraksis")} />
-          <Liste {...felt("metoder.maalgruppespecifikke")} />
+          <KodeFelt {...felt("metoder.maalgruppespecifikke")} navn="metoder" liste={kodelister.metoder} />
           <JaNej {...felt("metoder.saerligTilpasning")} />
+          <JaNej {...felt("hjaelpemidler.behovHosBorgerne")} />
           <JaNej {...felt("hjaelpemidler.anvendes")} />
           <JaNej {...felt("hjaelpemidler.vejlederAndre")} />
           <JaNej {...felt("fysiskeRammer.tilpassetMaalgruppen")} />
@@ -192,7 +246,10 @@ export function VurderingsForm({ vg, setVg, maalgrupper, parametre }: Props) {
       {parametre.length > 0 && (
         <fieldset>
           <legend>{feltLabel("tilsynsvurdering")} (valgfri)</legend>
-          <p className="diskret">Et niveau her afgør parameterens niveau; reglernes niveau vises ved siden af.</p>
+          <p className="diskret">
+            Et niveau her afgør parameterens niveau; reglernes niveau vises ved siden af. «Ikke relevant» tager
+            parameteren ud af optællingen.
+          </p>
           <div className="gitter">
             {parametre.map((p) => (
               <Valg
@@ -200,7 +257,7 @@ export function VurderingsForm({ vg, setVg, maalgrupper, parametre }: Props) {
                 label={p.navn}
                 vaerdi={v(["tilsynsvurdering", p.id])}
                 saet={s(["tilsynsvurdering", p.id])}
-                valg={(["ingen", "let", "moderat", "hoej"] as const).map((n) => [n, niveauNavn(n)])}
+                valg={TILSYNSNIVEAUER}
                 tomTekst="Efter reglerne"
               />
             ))}
