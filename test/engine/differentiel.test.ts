@@ -587,7 +587,8 @@ describe.each(MAALGRUPPER)("compiled and json-rules-engine agree: %s", (m) => {
       }
       expect(optalt.cases - foer).toBeGreaterThanOrEqual(koersler * CASES_PR_KOERSEL);
     },
-    Math.max(120_000, koersler * CASES_PR_KOERSEL * 10),
+    // A guard, not a measure: the machine is shared, and 7,000 cases take minutes under load.
+    Math.max(600_000, koersler * CASES_PR_KOERSEL * 40),
   );
 
   it("on the unchanged pilot regelsæt, with the scenario comparison's default", async () => {
