@@ -2,12 +2,12 @@
 // operator and value, after thresholds are resolved) of a profile is evaluated once per provider
 // into a table of three-valued results; a level's tree then only reads that table. A tree that is
 // a plain conjunction — every pilot level is — becomes a list of table indices.
-import { beregnFaktum, type ParamVaerdi } from "../../facts.js";
+import { beregnFaktum, type FaktumResultat, type ParamVaerdi } from "../../facts.js";
 import { ukendtUdfald } from "../../interval.js";
 import type { Betingelse, LeafBetingelse } from "../../schema/regelsaet.js";
 import { resolveVaerdi, type TaerskelOpslag, taerskelNavne } from "../../taerskler.js";
 import type { LeafUdfald } from "../forklaring.js";
-import { type FaktaKompilator, type FaktumLaeser, faktumMangler, type Kontekst } from "./fakta.js";
+import type { FaktaKompilator, FaktumLaeser, Kontekst } from "./fakta.js";
 
 /** Three-valued truth as small integers: false, unknown (fact not reported), true. */
 export const FALSK = 0;
@@ -233,7 +233,38 @@ export class BladRegister {
   private readonly talBlade: TalBlad[] = [];
   private readonly feltBlade: FeltBlad[] = [];
 
+  /** The fact library's answer per (fact, params, path), memoised per provider. */
+  private readonly faktaMemo = new Map<string, (k: Kontekst) => FaktumResultat>();
+
   constructor(private readonly fakta: FaktaKompilator) {}
+
+  /**
+   * The fact library's full answer (value, missing, bounds) for a provider, computed once per
+   * provider however many conditions — of however many scenarios — ask about the same fact.
+   */
+  private faktum(
+    fact: string,
+    params: Record<string, ParamVaerdi> | undefined,
+    path: string | undefined,
+  ): (k: Kontekst) => FaktumResultat {
+    const noegle = JSON.stringify([fact, params ?? null, path ?? null], ikkeEndelige);
+    let f = this.faktaMemo.get(noegle);
+    if (!f) {
+      let sidsteK: Kontekst | undefined;
+      let sidsteGeneration = -1;
+      let sidste: FaktumResultat = { vaerdi: undefined, mangler: [] };
+      f = (k) => {
+        if (k !== sidsteK || k.generation !== sidsteGeneration) {
+          sidste = beregnFaktum(k.input, fact, params, path);
+          sidsteK = k;
+          sidsteGeneration = k.generation;
+        }
+        return sidste;
+      };
+      this.faktaMemo.set(noegle, f);
+    }
+    return f;
+  }
 
   /** The table index of a condition, compiling it the first time it is seen. */
   tilfoej(leaf: LeafBetingelse, opslag: TaerskelOpslag): number {
@@ -257,12 +288,13 @@ export class BladRegister {
     // When the fast reader has no value, the fact library says whether the value is known after
     // all (a member ruled out by a known field), decided by its bounds, or unknown — as the
     // json-rules-engine path does. Memoised per provider: the reasons ask again.
+    const faktum = this.faktum(fact, params, path);
     let sidsteK: Kontekst | undefined;
     let sidsteGeneration = -1;
     let sidste: LeafUdfald = { faktisk: undefined, resultat: false, mangler: [] };
     const udenVaerdi = (k: Kontekst): LeafUdfald => {
       if (k === sidsteK && k.generation === sidsteGeneration) return sidste;
-      const r = beregnFaktum(k.input, fact, params, path);
+      const r = faktum(k);
       sidste =
         r.vaerdi !== undefined
           ? { faktisk: r.vaerdi, resultat: op(r.vaerdi) === true, mangler: [] }
