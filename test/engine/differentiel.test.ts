@@ -71,6 +71,11 @@ function talArb(vaerdi: number, enhed: string, min = 0, max?: number): fc.Arbitr
   );
 }
 
+/** A new value for a list threshold: up to 12 words of the pool. */
+function listeArb(pulje: string[]): fc.Arbitrary<string[]> {
+  return fc.subarray(pulje, { minLength: 0, maxLength: Math.min(12, pulje.length) });
+}
+
 function aendringerArb(r: Regelsaet): fc.Arbitrary<Aendringer> {
   const taerskler: Record<string, fc.Arbitrary<number | string[]>> = {};
   for (const [navn, t] of Object.entries(r.taerskler)) {
@@ -78,9 +83,11 @@ function aendringerArb(r: Regelsaet): fc.Arbitrary<Aendringer> {
       { navn, vaerdi: t.vaerdi },
       ...(t.varianter ?? []).map((v) => ({ navn: `${navn}@${v.navn}`, vaerdi: v.vaerdi })),
     ];
+    // A list bound to a kodeliste may only hold that kodeliste's codes (the validator refuses others).
+    const koder = t.kodeliste ? r.kodelister?.[t.kodeliste]?.map((k) => k.kode) : undefined;
     for (const m of maal) {
       taerskler[m.navn] = Array.isArray(m.vaerdi)
-        ? fc.subarray([...new Set([...m.vaerdi, ...ord])], { minLength: 0, maxLength: 12 })
+        ? listeArb([...new Set([...m.vaerdi, ...(koder ?? ord)])])
         : talArb(m.vaerdi, t.enhed, t.enhed === "parametre" && navn.endsWith("minParametre") ? 1 : 0, t.max);
     }
   }

@@ -132,6 +132,10 @@ function iOrd(del: string): string {
  */
 export function medFeltNavne(tekst: string, mangler: readonly string[] | undefined): string {
   if (!mangler || mangler.length === 0) return tekst;
-  const raa = `(mangler ${mangler.join(", ")})`;
-  return tekst.replace(raa, () => `(mangler ${mangler.map(feltNavn).join(", ")})`);
+  // The engine writes "(mangler a, b)" or, when the known members bound the value, "(mangler a, b; mindst 3)".
+  const raa = `(mangler ${mangler.join(", ")}`;
+  const i = tekst.indexOf(raa);
+  const slut = tekst[i + raa.length];
+  if (i < 0 || (slut !== ")" && slut !== ";")) return tekst;
+  return `${tekst.slice(0, i)}(mangler ${mangler.map(feltNavn).join(", ")}${tekst.slice(i + raa.length)}`;
 }
