@@ -14,7 +14,7 @@
 //   node scripts/byg.mjs --tving            build even when up to date
 //   node scripts/byg.mjs --detaljer         show tsc's and Vite's own output
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -23,7 +23,7 @@ export const ROD = fileURLToPath(new URL("..", import.meta.url));
 
 /** @typedef {"server" | "editor"} Del */
 
-/** The sources each part is built from (paths relative to the repository), and its stamp. */
+/** Where each part is built to, and the sources (paths in the repository) it is built from. */
 export const DELE = {
   server: {
     ud: "dist/server",
@@ -34,13 +34,24 @@ export const DELE = {
       "scripts/backup.ts",
       "scripts/restore.ts",
       "scripts/pglite-kommando.ts",
-    ].concat(["tsconfig.base.json", "tsconfig.server.json", "package.json"]),
+      "tsconfig.base.json",
+      "tsconfig.server.json",
+      "package.json",
+      "scripts/byg.mjs",
+    ],
   },
   editor: {
     ud: "dist/editor",
-    kilder: ["editor/src", "editor/index.html", "editor/vite.config.ts", "editor/vite", "engine", "rulesets"].concat([
+    kilder: [
+      "editor/src",
+      "editor/index.html",
+      "editor/vite.config.ts",
+      "editor/vite",
+      "engine",
+      "rulesets",
       "package.json",
-    ]),
+      "scripts/byg.mjs",
+    ],
   },
 };
 
@@ -102,11 +113,19 @@ function koer(vaerktoej, args, detaljer) {
 /** @type {Record<Del, (detaljer: boolean) => string>} */
 const BYG = {
   server(detaljer) {
+    // Built beside and swapped in whole, so a running server or command never finds it half-made.
     const ud = join(ROD, DELE.server.ud);
-    rmSync(ud, { recursive: true, force: true });
-    koer("typescript/bin/tsc", ["-p", "tsconfig.server.json"], detaljer);
-    // The migrations are read from beside migrate.js at run time.
-    cpSync(join(ROD, "api/db/migrations"), join(ud, "api/db/migrations"), { recursive: true });
+    const ny = `${ud}.ny-${process.pid}`;
+    rmSync(ny, { recursive: true, force: true });
+    try {
+      koer("typescript/bin/tsc", ["-p", "tsconfig.server.json", "--outDir", ny], detaljer);
+      // The migrations are read from beside migrate.js at run time.
+      cpSync(join(ROD, "api/db/migrations"), join(ny, "api/db/migrations"), { recursive: true });
+      rmSync(ud, { recursive: true, force: true });
+      renameSync(ny, ud);
+    } finally {
+      rmSync(ny, { recursive: true, force: true });
+    }
     return "";
   },
   editor(detaljer) {
