@@ -60,7 +60,7 @@ it("slutter med den indrammede admin-nøgle, også efter forespørgsler", { time
 
   const linjer = ud.trimEnd().split("\n");
   const slut = linjer.slice(-5);
-  expect(slut[0]).toMatch(/^═{40,}$/);
+  expect(slut[0], ud.slice(-2000)).toMatch(/^═{40,}$/);
   expect(slut[4]).toBe(slut[0]);
   expect(slut[1]).toMatch(/^Admin-nøgle: smk_[A-Za-z0-9_-]{43}$/);
   expect(slut[2]).toContain("den vises ikke igen");
