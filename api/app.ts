@@ -1,10 +1,11 @@
 // The Express application, without listening: main.ts starts it, the tests drive it with
-// supertest. Security headers, request ids and logs, body limits, the /api/v1 routes, the
-// editor's built files, and one error handler at the end.
+// supertest. Security headers, request ids and logs, compression, body limits, the /api/v1
+// routes, the editor's built files with their cache rules, and one error handler at the end.
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type Express } from "express";
+import compression from "compression";
+import express, { type Express, type Request } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Database } from "./db/database.js";
@@ -22,14 +23,39 @@ import { offentligeRoutes } from "./routes/offentlige.js";
 import { regelsaetRoutes } from "./routes/regelsaet.js";
 import { scenarieRoutes } from "./routes/scenarier.js";
 
-export const ROD = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * The repository: the nearest folder above this module with a package.json. The same from the
+ * sources (`api/app.ts`, run by tsx in development and tests) and from the build
+ * (`dist/server/api/app.js`, run by `npm start`).
+ */
+export const ROD = findRod(dirname(fileURLToPath(import.meta.url)));
+
+function findRod(fra: string): string {
+  for (let mappe = fra; ; mappe = dirname(mappe)) {
+    if (existsSync(join(mappe, "package.json"))) return mappe;
+    if (dirname(mappe) === mappe) throw new Error(`App: no package.json above ${fra}`);
+  }
+}
+
+/** Vite's hashed output: a new build gets new names, so a browser may keep these for good. */
+const HASHED = "/assets/";
+
+/**
+ * Text answers are compressed (brotli when the client takes it, else gzip). Not the streamed
+ * batch indplacering: it is written at the pace the client reads, and its memory and pacing are
+ * measured without a compressor buffering in between (a client may still compress its upload).
+ */
+function komprimer(req: Request, res: Parameters<typeof compression.filter>[1]): boolean {
+  if (req.method === "POST" && req.path === "/api/v1/indplacering/batch") return false;
+  return compression.filter(req, res);
+}
 
 export interface AppValg {
   db: Database;
   logger: Logger;
   /** Pilot regelsæt and example data; default `<repo>/rulesets`. */
   rulesetsDir?: string;
-  /** The editor's built files; default `<repo>/editor/dist` when it exists, null for none. */
+  /** The editor's built files; default `<repo>/dist/editor` when it exists, null for none. */
   editorDist?: string | null;
   /** Largest request body, e.g. "5mb". */
   bodyLimit?: string;
@@ -69,6 +95,7 @@ export function createApp(valg: AppValg): Express {
   app.set("query parser", "simple");
 
   app.use(logning(valg.logger));
+  app.use(compression({ filter: komprimer }));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -110,16 +137,27 @@ export function createApp(valg: AppValg): Express {
   app.use("/api/v1", api);
   app.use("/api", ukendtSti);
 
-  const dist = valg.editorDist === undefined ? join(ROD, "editor", "dist") : valg.editorDist;
+  const dist = valg.editorDist === undefined ? join(ROD, "dist", "editor") : valg.editorDist;
   if (dist && existsSync(join(dist, "index.html"))) {
     const index = resolve(dist, "index.html");
-    app.use(express.static(dist, { index: "index.html", fallthrough: true }));
+    app.use(
+      express.static(dist, {
+        index: "index.html",
+        fallthrough: true,
+        // Hashed assets for a year; everything else (index.html names the current hashes) is
+        // revalidated on every use, by its ETag / Last-Modified.
+        setHeaders(res, sti) {
+          const fil = sti.slice(resolve(dist).length).replaceAll("\\", "/");
+          res.setHeader("Cache-Control", fil.startsWith(HASHED) ? "public, max-age=31536000, immutable" : "no-cache");
+        },
+      }),
+    );
     // Single-page app: any other GET that wants HTML gets index.html; the editor routes itself.
     // Not under /assets/: a missing script or style must be a 404, not index.html with 200
     // (browsers ask for scripts with Accept: */*, which "accepts" HTML).
     app.use((req, res, next) => {
       if ((req.method === "GET" || req.method === "HEAD") && !req.path.startsWith("/assets/") && req.accepts("html"))
-        res.sendFile(index);
+        res.sendFile(index, { headers: { "Cache-Control": "no-cache" } });
       else next();
     });
   } else {
@@ -128,7 +166,7 @@ export function createApp(valg: AppValg): Express {
         .type("html")
         .send(
           '<!doctype html><html lang="da"><meta charset="utf-8"><title>Specialiseringsmodellen</title>' +
-            '<p>API: <a href="/api/v1/docs">/api/v1/docs</a>. Editoren er ikke bygget (editor/dist mangler).</p></html>',
+            '<p>API: <a href="/api/v1/docs">/api/v1/docs</a>. Editoren er ikke bygget (dist/editor mangler: npm run build).</p></html>',
         );
     });
   }

@@ -1,6 +1,7 @@
 // Starts the server: open the database (embedded in DATA_DIR, or DATABASE_URL), migrate, publish
-// the pilot regelsæt on first start, print the first admin key, listen, and on SIGTERM/SIGINT
-// stop taking requests, let those in flight finish, and close the database.
+// the pilot regelsæt on first start, listen, print the first admin key last (framed, so no log
+// line above it hides it), and on SIGTERM/SIGINT stop taking requests, let those in flight finish,
+// and close the database.
 import { once } from "node:events";
 import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -40,14 +41,6 @@ async function start() {
   if (nye.length > 0) log.info({ migreringer: nye }, "Databasen er migreret");
   await indlaesPilotRegelsaet(db, join(ROD, "rulesets"), log);
   const admin = await opretFoersteAdmin(db);
-  if (admin) {
-    console.log("");
-    console.log(`Admin-nøgle: ${admin}`);
-    console.log(
-      "Gem nøglen nu – den vises ikke igen. Flere nøgler: npm run noegle -- opret --rolle tilsyn --navn <navn>",
-    );
-    console.log("");
-  }
   const lokalNoegle = embedded ? await fornyLokalNoegle(db) : undefined;
 
   const tilstand = { lukker: false };
@@ -71,7 +64,11 @@ async function start() {
     await skrivServerInfo(config.dataDir, { pid: process.pid, port, vaert }, lokalNoegle);
   }
   log.info({ port, database: db.slags, dataDir: embedded ? config.dataDir : undefined }, "Serveren lytter");
-  console.log(`Lytter på http://localhost:${port} (API-dokumentation: http://localhost:${port}/api/v1/docs)`);
+  // One write: a reader that sees the address sees the key with it.
+  process.stdout.write(
+    `Lytter på http://localhost:${port} (API-dokumentation: http://localhost:${port}/api/v1/docs)\n` +
+      (admin ? adminRamme(admin, port) : ""),
+  );
 
   let lukker = false;
   const luk = async (signal: string) => {
@@ -87,6 +84,17 @@ async function start() {
   };
   process.on("SIGTERM", () => void luk("SIGTERM"));
   process.on("SIGINT", () => void luk("SIGINT"));
+}
+
+/** The first admin key in a frame of its own; the key's line is bare, for copying and for scripts. */
+function adminRamme(noegle: string, port: number): string {
+  const linjer = [
+    `Admin-nøgle: ${noegle}`,
+    `Gem nøglen nu – den vises ikke igen. Log ind med den på http://localhost:${port}`,
+    "Flere nøgler: npm run noegle -- opret --rolle tilsyn --navn <navn>",
+  ];
+  const streg = "═".repeat(Math.max(...linjer.map((l) => l.length)));
+  return ["", streg, ...linjer, streg, ""].join("\n") + "\n";
 }
 
 start().catch(async (e) => {

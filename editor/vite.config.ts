@@ -1,4 +1,4 @@
-// Builds the browser editor into editor/dist, which the API server serves at `/`. Everything —
+// Builds the browser editor into dist/editor, which the API server serves at `/`. Everything —
 // Monaco, its workers, chart.js, the engine — is bundled and served from our own origin.
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
@@ -13,7 +13,7 @@ export default defineConfig({
   plugins: [react(), bundleStoerrelse(300)],
   worker: { format: "es" },
   build: {
-    outDir: "dist",
+    outDir: "../dist/editor",
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 5000,

@@ -1,6 +1,8 @@
 // Structured request logs (pino-http) with a request id that is echoed in X-Request-Id. Only
 // method, path, status and timing are logged: never headers (the Authorization key), query
-// strings or bodies.
+// strings or bodies. Answered requests log at `debug` (LOG_LEVEL=debug for a full access log),
+// refused ones (4xx) at `info` and failures (5xx) at `error`: at the default level an operator sees
+// what went wrong, and a page load does not scroll the first start's admin key away.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
@@ -29,7 +31,8 @@ export function logning(logger: Logger) {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug",
     customProps: (_req, res) => {
       const noegle = (res as ServerResponse & { locals?: { noegle?: { navn: string } } }).locals?.noegle;
       return noegle ? { noegle: noegle.navn } : {};
