@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { ZenEngine } from "@gorules/zen-engine";
 import autocannon from "autocannon";
 import {
   anvendAendringer,
@@ -33,6 +34,7 @@ import {
   validateVurderingsgrundlag,
 } from "../engine/index.js";
 import { haandskrevetAutisme, PARAMETRE } from "./haandskrevet-autisme.js";
+import { medFakta, tilJdm } from "./jdm.js";
 
 const ROD = fileURLToPath(new URL("..", import.meta.url));
 const MAALGRUPPER = ["autisme", "erhvervet-hjerneskade", "synsnedsaettelse"] as const;
@@ -179,6 +181,55 @@ for (const m of MAALGRUPPER) {
   maal();
 }
 
+// (d) GoRules zen-engine: the autisme regelsæt translated to a JDM decision (bench/jdm.ts),
+// evaluated on the same providers, one at a time (awaited, as (a)) and 64 in flight; once with
+// every derived fact written in ZEN, once with the derived facts over staff, citizens and lists
+// computed in JavaScript by the engine's fact functions (included in the time).
+interface ZenRaekke {
+  navn: string;
+  enkeltvis: number;
+  samtidig: number;
+  enighed: string;
+}
+const zenRaekker: ZenRaekke[] = [];
+{
+  const r = laes<Regelsaet>("rulesets/autisme.json");
+  const lev = data.get("autisme") ?? [];
+  const ev = kompileretEvaluator(forbered(r));
+  for (const forudberegnet of [false, true]) {
+    const { jdm, afledte } = tilJdm(r, { forudberegnet });
+    const beslutning = new ZenEngine().createDecision(jdm);
+    const input = (l: Vurderingsgrundlag) => (forudberegnet ? medFakta(l, afledte) : l);
+    const udfald: { niveau: string; parametre: Record<string, string> }[] = new Array(lev.length);
+    ryd();
+    const startE = performance.now();
+    for (let i = 0; i < lev.length; i++) {
+      udfald[i] = (await beslutning.evaluate(input(lev[i] as Vurderingsgrundlag))).result;
+      if (i % 1000 === 0) maal();
+    }
+    const enkeltvisMs = performance.now() - startE;
+    ryd();
+    const startS = performance.now();
+    for (let i = 0; i < lev.length; i += 64) {
+      await Promise.all(lev.slice(i, i + 64).map((l) => beslutning.evaluate(input(l))));
+    }
+    const samtidigMs = performance.now() - startS;
+    let enige = 0;
+    for (let i = 0; i < lev.length; i++) {
+      const u = ev(lev[i] as Vurderingsgrundlag) as { niveau: string; parametre: Map<string, ParameterNiveau> };
+      const z = udfald[i];
+      if (z && z.niveau === u.niveau && [...u.parametre].every(([id, n]) => z.parametre[id] === n)) enige++;
+    }
+    zenRaekker.push({
+      navn: forudberegnet ? "(d) zen-engine, derived facts precomputed in JS" : "(d) zen-engine, everything in JDM",
+      enkeltvis: (lev.length / enkeltvisMs) * 1000,
+      samtidig: (lev.length / samtidigMs) * 1000,
+      enighed: `${enige}/${lev.length}`,
+    });
+    maal();
+  }
+}
+
 // 4-scenario comparison and 30-value sweep, autisme, over the same providers.
 const autisme = laes<Regelsaet>("rulesets/autisme.json");
 const lev = data.get("autisme") ?? [];
@@ -291,6 +342,17 @@ for (const r of raekker) {
     } | ${r.haandskrevet ? `${fmt(r.haandskrevet / r.kompileret, 2)}×` : "–"} | ${r.enighed ?? "–"} | ${fmt(r.sync)} |`,
   );
 }
+const a = raekker.find((r) => r.maalgruppe === "autisme");
+if (a) {
+  console.log("");
+  console.log(`Peers on the same ${ANTAL} autisme providers (evaluations per second)`);
+  console.log("| evaluator | one at a time | 64 in flight | agreement with (b): level + 8 parameter levels |");
+  console.log("|---|---:|---:|---:|");
+  console.log(`| (a) json-rules-engine (with reasons) | ${fmt(a.jre)} | – | (differential tests) |`);
+  for (const z of zenRaekker) console.log(`| ${z.navn} | ${fmt(z.enkeltvis)} | ${fmt(z.samtidig)} | ${z.enighed} |`);
+  console.log(`| (b) compiled | ${fmt(a.kompileret)} | – | – |`);
+  console.log(`| (c) hand-written | ${a.haandskrevet ? fmt(a.haandskrevet) : "–"} | – | ${a.enighed ?? "–"} |`);
+}
 console.log("");
 console.log(`| batch work over ${ANTAL} autisme providers | ms |`);
 console.log("|---|---:|");
@@ -348,6 +410,7 @@ if (values.json) {
       {
         antal: ANTAL,
         raekker,
+        zenRaekker,
         sammenlignMs,
         sammenlignEvalMs,
         valideringMs,
