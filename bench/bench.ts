@@ -27,6 +27,7 @@ import {
   kompileretEvaluator,
   type ParameterNiveau,
   type Regelsaet,
+  type SammenlignTider,
   type Scenarie,
   sammenlignScenarier,
   sweep,
@@ -235,6 +236,22 @@ const autisme = laes<Regelsaet>("rulesets/autisme.json");
 const lev = data.get("autisme") ?? [];
 const scenarier = laes<{ scenarier: Scenarie[] }>("rulesets/eksempel-scenarier.json").scenarier.slice(0, 4);
 const sammenlignMs = await tidAsync(() => sammenlignScenarier(autisme, scenarier, lev));
+// The same call with its parts timed inside (SammenlignOptions.tider); the run with the median total.
+const opdelinger: (SammenlignTider & { ialt: number })[] = [];
+for (let i = 0; i < 5; i++) {
+  const tider: SammenlignTider = {
+    nu: () => performance.now(),
+    forberedelse: 0,
+    validering: 0,
+    evaluering: 0,
+    optaelling: 0,
+  };
+  ryd();
+  const start = performance.now();
+  await sammenlignScenarier(autisme, scenarier, lev, { tider });
+  opdelinger.push({ ...tider, ialt: performance.now() - start });
+}
+const opdeling = opdelinger.sort((x, y) => x.ialt - y.ialt)[2] as SammenlignTider & { ialt: number };
 const forberedte = scenarier.map((s) => forbered(anvendAendringer(autisme, s.aendringer)));
 const sammenlignEvalMs = tid(() => evaluerScenarier(forberedte, lev));
 const valideringMs = tid(() => {
@@ -357,6 +374,16 @@ console.log("");
 console.log(`| batch work over ${ANTAL} autisme providers | ms |`);
 console.log("|---|---:|");
 console.log(`| 4-scenario comparison, sammenlignScenarier (incl. input validation) | ${fmt(sammenlignMs, 1)} |`);
+{
+  const o = opdeling;
+  const andet = o.ialt - o.forberedelse - o.validering - o.evaluering - o.optaelling;
+  console.log(
+    `| … timed inside (median of 5): validation ${fmt(o.validering, 1)} · preparation ${fmt(o.forberedelse, 1)} · evaluation ${fmt(
+      o.evaluering,
+      1,
+    )} · aggregation ${fmt(o.optaelling, 1)} · other ${fmt(andet, 1)} | ${fmt(o.ialt, 1)} |`,
+  );
+}
 console.log(`| 4-scenario comparison, evaluation only (evaluerScenarier) | ${fmt(sammenlignEvalMs, 1)} |`);
 console.log(`| input validation alone (ajv, ${ANTAL} providers) | ${fmt(valideringMs, 1)} |`);
 console.log(`| 30-value sweep of ${SWEEP_TAERSKEL} (incl. validation) | ${fmt(sweepMs, 1)} |`);
@@ -425,6 +452,7 @@ if (values.json) {
         raekker,
         zenRaekker,
         sammenlignMs,
+        sammenlignOpdeling: opdeling,
         sammenlignEvalMs,
         valideringMs,
         sweepMs,
