@@ -11,6 +11,7 @@ import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -70,8 +71,9 @@ const median = (xs: number[]) => {
 };
 
 /**
- * A full garbage collection before each timed phase (when run with --expose-gc, as `npm run
- * bench` does), so that one phase's garbage is not collected on the next one's clock.
+ * A full garbage collection before each timed phase and each timed repetition (when run with
+ * --expose-gc, as `npm run bench` does), so that one run's garbage is not collected on the next
+ * one's clock.
  */
 function ryd(): void {
   maal();
@@ -85,6 +87,7 @@ function tid(fn: () => void, gange = 5): number {
   maal();
   const t: number[] = [];
   for (let i = 0; i < gange; i++) {
+    ryd();
     const start = performance.now();
     fn();
     t.push(performance.now() - start);
@@ -99,6 +102,7 @@ async function tidAsync(fn: () => Promise<unknown>, gange = 5): Promise<number> 
   maal();
   const t: number[] = [];
   for (let i = 0; i < gange; i++) {
+    ryd();
     const start = performance.now();
     await fn();
     t.push(performance.now() - start);
@@ -237,7 +241,12 @@ const lev = data.get("autisme") ?? [];
 const scenarier = laes<{ scenarier: Scenarie[] }>("rulesets/eksempel-scenarier.json").scenarier.slice(0, 4);
 const sammenlignMs = await tidAsync(() => sammenlignScenarier(autisme, scenarier, lev));
 // The same call with its parts timed inside (SammenlignOptions.tider); the run with the median total.
-const opdelinger: (SammenlignTider & { ialt: number })[] = [];
+const gcTider: { start: number; varighed: number }[] = [];
+const gcObservatoer = new PerformanceObserver((l) => {
+  for (const e of l.getEntries()) gcTider.push({ start: e.startTime, varighed: e.duration });
+});
+gcObservatoer.observe({ entryTypes: ["gc"] });
+const opdelinger: (SammenlignTider & { ialt: number; start: number; gc: number })[] = [];
 for (let i = 0; i < 5; i++) {
   const tider: SammenlignTider = {
     nu: () => performance.now(),
@@ -249,9 +258,14 @@ for (let i = 0; i < 5; i++) {
   ryd();
   const start = performance.now();
   await sammenlignScenarier(autisme, scenarier, lev, { tider });
-  opdelinger.push({ ...tider, ialt: performance.now() - start });
+  opdelinger.push({ ...tider, ialt: performance.now() - start, start, gc: 0 });
 }
-const opdeling = opdelinger.sort((x, y) => x.ialt - y.ialt)[2] as SammenlignTider & { ialt: number };
+await new Promise((ok) => setTimeout(ok, 10));
+gcObservatoer.disconnect();
+for (const o of opdelinger) {
+  o.gc = gcTider.filter((g) => g.start >= o.start && g.start < o.start + o.ialt).reduce((a, g) => a + g.varighed, 0);
+}
+const opdeling = opdelinger.sort((x, y) => x.ialt - y.ialt)[2] as SammenlignTider & { ialt: number; gc: number };
 const forberedte = scenarier.map((s) => forbered(anvendAendringer(autisme, s.aendringer)));
 const sammenlignEvalMs = tid(() => evaluerScenarier(forberedte, lev));
 const valideringMs = tid(() => {
@@ -381,7 +395,10 @@ console.log(`| 4-scenario comparison, sammenlignScenarier (incl. input validatio
     `| … timed inside (median of 5): validation ${fmt(o.validering, 1)} · preparation ${fmt(o.forberedelse, 1)} · evaluation ${fmt(
       o.evaluering,
       1,
-    )} · aggregation ${fmt(o.optaelling, 1)} · other ${fmt(andet, 1)} | ${fmt(o.ialt, 1)} |`,
+    )} · aggregation ${fmt(o.optaelling, 1)} · other ${fmt(andet, 1)}; garbage collection within these ${fmt(o.gc, 1)} | ${fmt(
+      o.ialt,
+      1,
+    )} |`,
   );
 }
 console.log(`| 4-scenario comparison, evaluation only (evaluerScenarier) | ${fmt(sammenlignEvalMs, 1)} |`);
