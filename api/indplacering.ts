@@ -1,6 +1,9 @@
 // Indplacering through the API: find the regelsæt (latest, a given version, or the draft),
-// evaluate with the prepared regelsæt, store every decision with who asked, and recompute a
-// stored decision with the version it names.
+// evaluate with the prepared regelsæt, store every decision (compactly) with who asked, rebuild a
+// stored decision's explained result with the version it names and verify it against the stored
+// SHA-256, and recompute a stored decision with json-rules-engine on request.
+
+import type { Logger } from "pino";
 import {
   canonicalJson,
   EngineError,
@@ -14,6 +17,7 @@ import {
 import { indplacer } from "../engine/indplacering/jre.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
+import { kanoniskHash, kanoniskJson } from "./kanonisk.js";
 import { tjekJson } from "./middleware/tjek-krop.js";
 import { type Kilde, type RegelsaetCache, ukendtRegelsaet, type Valg } from "./motor.js";
 import {
@@ -83,7 +87,9 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
   }
 }
 
-function tilLager(e: Evalueret, noegle: string, resultatJson: string): NyIndplacering {
+const parameterNiveauer = (r: Indplacering) => Object.fromEntries(r.parametre.map((p) => [p.id, p.niveau]));
+
+function tilLager(e: Evalueret, noegle: string): NyIndplacering {
   const ny: NyIndplacering = {
     maalgruppe: e.kilde.maalgruppe,
     version: e.kilde.version,
@@ -91,8 +97,9 @@ function tilLager(e: Evalueret, noegle: string, resultatJson: string): NyIndplac
     hash: e.kilde.hash,
     leverandoerId: e.input.leverandoer.id,
     niveau: e.resultat.niveau,
-    vurderingsgrundlag: e.input,
-    resultatJson,
+    vurderingsgrundlagJson: kanoniskJson(e.input),
+    resultatHash: kanoniskHash(e.resultat),
+    parameterNiveauer: parameterNiveauer(e.resultat),
     noegle,
   };
   // A decision made with the draft keeps the draft's content, so it can be recomputed later.
@@ -115,7 +122,7 @@ export async function indplacerEn(
 ): Promise<{ id: string; json: string }> {
   const e = await evaluer(input, ["vurderingsgrundlag"], opslag(db, cache, valg), valg);
   const resultatJson = JSON.stringify(e.resultat);
-  const id = await gemIndplacering(db, tilLager(e, noegle, resultatJson));
+  const id = await gemIndplacering(db, tilLager(e, noegle));
   return { id, json: medId(id, resultatJson) };
 }
 
@@ -171,14 +178,13 @@ export class Indplacerer {
     const udfald = this.ventende;
     this.ventende = [];
     const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
-    const nye = gode.map((e) => tilLager(e, this.noegle, JSON.stringify(e.resultat)));
+    const nye = gode.map((e) => tilLager(e, this.noegle));
     const ids = this.valg.proev ? [] : await gemIndplaceringer(this.db, nye);
     let n = 0;
     return udfald.map((u) => {
       if (!("kilde" in u)) return { udfald: u, json: JSON.stringify(u) };
-      const id = ids[n] ?? "";
-      const { resultatJson } = nye[n++] as NyIndplacering;
-      return { udfald: { id, ...u.resultat }, json: medId(id, resultatJson) };
+      const id = ids[n++] ?? "";
+      return { udfald: { id, ...u.resultat }, json: medId(id, JSON.stringify(u.resultat)) };
     });
   }
 }
@@ -203,25 +209,87 @@ export async function indplacerMange(
   return ip.gem();
 }
 
+/** The regelsæt a stored decision names, or undefined when it cannot be found (or its hash differs). */
+async function regelsaetFor(
+  db: Database,
+  cache: RegelsaetCache,
+  lagret: LagretIndplacering,
+): Promise<ForberedtRegelsaet | undefined> {
+  let f: ForberedtRegelsaet | undefined;
+  if (lagret.version !== null) f = (await cache.version(db, lagret.maalgruppe, lagret.version))?.forberedt;
+  else f = await cache.kladdeIndhold(db, lagret.hash);
+  return f && f.hash === lagret.hash ? f : undefined;
+}
+
+const metaFor = (lagret: LagretIndplacering) =>
+  lagret.version === null ? { kladde: true } : { version: lagret.version, kladde: false };
+
+/**
+ * A stored decision's full explained result. A row stored before migration 002 has it stored; a
+ * compact row's is rebuilt with the stored regelsæt version (compiled evaluator) and must hash to
+ * the stored SHA-256 and give the stored levels — otherwise the stored decision cannot be shown as
+ * it was given: 500, with a log line naming the decision and both hashes.
+ */
+export async function afgoerelsensResultat(
+  db: Database,
+  cache: RegelsaetCache,
+  lagret: LagretIndplacering,
+  log: Logger,
+  forespoergselsId: string,
+): Promise<unknown> {
+  if (lagret.resultat !== undefined) return lagret.resultat;
+  const afvis = (hvorfor: string, felter: Record<string, unknown>) => {
+    log.error({ afgoerelse: lagret.id, ...felter }, `Gemt afgørelse ${lagret.id} kan ikke genskabes: ${hvorfor}`);
+    return new HttpError(
+      500,
+      "AFGOERELSE_KAN_IKKE_GENSKABES",
+      `Den gemte afgørelse kan ikke genskabes uændret. Oplys forespørgsels-id ${forespoergselsId}.`,
+    );
+  };
+  const f = await regelsaetFor(db, cache, lagret);
+  if (!f) throw afvis("regelsættet findes ikke", { maalgruppe: lagret.maalgruppe, version: lagret.version });
+  let resultat: Indplacering;
+  try {
+    resultat = indplacerSync(f, lagret.vurderingsgrundlag as Vurderingsgrundlag, metaFor(lagret));
+  } catch (e) {
+    throw afvis("evalueringen fejlede", { err: e });
+  }
+  const genberegnet = kanoniskHash(resultat);
+  if (genberegnet !== lagret.resultatHash) {
+    throw afvis("hash afviger", { lagretHash: lagret.resultatHash, genberegnetHash: genberegnet });
+  }
+  const niveauer = parameterNiveauer(resultat);
+  if (resultat.niveau !== lagret.niveau || kanoniskJson(niveauer) !== kanoniskJson(lagret.parameterNiveauer)) {
+    throw afvis("niveauerne afviger", {
+      lagretNiveau: lagret.niveau,
+      genberegnetNiveau: resultat.niveau,
+      lagredeParameterNiveauer: lagret.parameterNiveauer,
+      genberegnedeParameterNiveauer: niveauer,
+    });
+  }
+  return resultat;
+}
+
 export interface Genberegning {
   identisk: boolean;
   indplacering: Indplacering;
 }
 
-/** Recomputes a stored decision with the regelsæt it names and compares canonical JSON. */
+/**
+ * Recomputes a stored decision with json-rules-engine (not the compiled evaluator that built or
+ * rebuilt `resultat`) and the regelsæt it names, and compares canonical JSON.
+ */
 export async function genberegn(
   db: Database,
   cache: RegelsaetCache,
   lagret: LagretIndplacering,
+  resultat: unknown,
 ): Promise<Genberegning> {
-  let f: ForberedtRegelsaet | undefined;
-  if (lagret.version !== null) f = (await cache.version(db, lagret.maalgruppe, lagret.version))?.forberedt;
-  else f = await cache.kladdeIndhold(db, lagret.hash);
-  if (!f || f.hash !== lagret.hash) {
+  const f = await regelsaetFor(db, cache, lagret);
+  if (!f) {
     throw new HttpError(409, "REGELSAET_MANGLER", "Regelsættet, som afgørelsen blev truffet med, kan ikke findes.");
   }
-  const meta = lagret.version === null ? { kladde: true } : { version: lagret.version, kladde: false };
-  const indplacering = await indplacer(f, lagret.vurderingsgrundlag, meta);
+  const indplacering = await indplacer(f, lagret.vurderingsgrundlag, metaFor(lagret));
   const ny = canonicalJson(JSON.parse(JSON.stringify(indplacering)));
-  return { identisk: ny === canonicalJson(lagret.resultat), indplacering };
+  return { identisk: ny === canonicalJson(JSON.parse(JSON.stringify(resultat))), indplacering };
 }

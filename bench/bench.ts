@@ -11,9 +11,11 @@ import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { ZenEngine } from "@gorules/zen-engine";
 import autocannon from "autocannon";
 import {
   anvendAendringer,
@@ -31,8 +33,10 @@ import {
   validateVurderingsgrundlag,
 } from "../engine/index.js";
 import { indplacer } from "../engine/indplacering/jre.js";
+import type { SammenlignTider } from "../engine/scenarier.js";
 import { genererLeverandoerer } from "../scripts/eksempel-generator.js";
 import { haandskrevetAutisme, PARAMETRE } from "./haandskrevet-autisme.js";
+import { medFakta, tilJdm } from "./jdm.js";
 
 const ROD = fileURLToPath(new URL("..", import.meta.url));
 const MAALGRUPPER = ["autisme", "erhvervet-hjerneskade", "synsnedsaettelse"] as const;
@@ -67,8 +71,9 @@ const median = (xs: number[]) => {
 };
 
 /**
- * A full garbage collection before each timed phase (when run with --expose-gc, as `npm run
- * bench` does), so that one phase's garbage is not collected on the next one's clock.
+ * A full garbage collection before each timed phase and each timed repetition (when run with
+ * --expose-gc, as `npm run bench` does), so that one run's garbage is not collected on the next
+ * one's clock.
  */
 function ryd(): void {
   maal();
@@ -82,6 +87,7 @@ function tid(fn: () => void, gange = 5): number {
   maal();
   const t: number[] = [];
   for (let i = 0; i < gange; i++) {
+    ryd();
     const start = performance.now();
     fn();
     t.push(performance.now() - start);
@@ -96,6 +102,7 @@ async function tidAsync(fn: () => Promise<unknown>, gange = 5): Promise<number> 
   maal();
   const t: number[] = [];
   for (let i = 0; i < gange; i++) {
+    ryd();
     const start = performance.now();
     await fn();
     t.push(performance.now() - start);
@@ -179,11 +186,87 @@ for (const m of MAALGRUPPER) {
   maal();
 }
 
+// (d) GoRules zen-engine: the autisme regelsæt translated to a JDM decision (bench/jdm.ts),
+// evaluated on the same providers, one at a time (awaited, as (a)) and 64 in flight; once with
+// every derived fact written in ZEN, once with the derived facts over staff, citizens and lists
+// computed in JavaScript by the engine's fact functions (included in the time).
+interface ZenRaekke {
+  navn: string;
+  enkeltvis: number;
+  samtidig: number;
+  enighed: string;
+}
+const zenRaekker: ZenRaekke[] = [];
+{
+  const r = laes<Regelsaet>("rulesets/autisme.json");
+  const lev = data.get("autisme") ?? [];
+  const kz = kompiler(forbered(r));
+  const ev = (l: Vurderingsgrundlag) => kz.udfald(l);
+  for (const forudberegnet of [false, true]) {
+    const { jdm, afledte } = tilJdm(r, { forudberegnet });
+    const beslutning = new ZenEngine().createDecision(jdm);
+    const input = (l: Vurderingsgrundlag) => (forudberegnet ? medFakta(l, afledte) : l);
+    const udfald: { niveau: string; parametre: Record<string, string> }[] = new Array(lev.length);
+    ryd();
+    const startE = performance.now();
+    for (let i = 0; i < lev.length; i++) {
+      udfald[i] = (await beslutning.evaluate(input(lev[i] as Vurderingsgrundlag))).result;
+      if (i % 1000 === 0) maal();
+    }
+    const enkeltvisMs = performance.now() - startE;
+    ryd();
+    const startS = performance.now();
+    for (let i = 0; i < lev.length; i += 64) {
+      await Promise.all(lev.slice(i, i + 64).map((l) => beslutning.evaluate(input(l))));
+    }
+    const samtidigMs = performance.now() - startS;
+    let enige = 0;
+    for (let i = 0; i < lev.length; i++) {
+      const u = ev(lev[i] as Vurderingsgrundlag) as { niveau: string; parametre: Map<string, ParameterNiveau> };
+      const z = udfald[i];
+      if (z && z.niveau === u.niveau && [...u.parametre].every(([id, n]) => z.parametre[id] === n)) enige++;
+    }
+    zenRaekker.push({
+      navn: forudberegnet ? "(d) zen-engine, derived facts precomputed in JS" : "(d) zen-engine, everything in JDM",
+      enkeltvis: (lev.length / enkeltvisMs) * 1000,
+      samtidig: (lev.length / samtidigMs) * 1000,
+      enighed: `${enige}/${lev.length}`,
+    });
+    maal();
+  }
+}
+
 // 4-scenario comparison and 30-value sweep, autisme, over the same providers.
 const autisme = laes<Regelsaet>("rulesets/autisme.json");
 const lev = data.get("autisme") ?? [];
 const scenarier = laes<{ scenarier: Scenarie[] }>("rulesets/eksempel-scenarier.json").scenarier.slice(0, 4);
 const sammenlignMs = await tidAsync(() => sammenlignScenarier(autisme, scenarier, lev));
+// The same call with its parts timed inside (SammenlignOptions.tider); the run with the median total.
+const gcTider: { start: number; varighed: number }[] = [];
+const gcObservatoer = new PerformanceObserver((l) => {
+  for (const e of l.getEntries()) gcTider.push({ start: e.startTime, varighed: e.duration });
+});
+gcObservatoer.observe({ entryTypes: ["gc"] });
+const opdelinger: (SammenlignTider & { ialt: number; start: number; gc: number })[] = [];
+for (let i = 0; i < 5; i++) {
+  const tider: SammenlignTider = {
+    nu: () => performance.now(),
+    forberedelse: 0,
+    validering: 0,
+    evaluering: 0,
+    optaelling: 0,
+  };
+  ryd();
+  const start = performance.now();
+  await sammenlignScenarier(autisme, scenarier, lev, { tider });
+  opdelinger.push({ ...tider, ialt: performance.now() - start, start, gc: 0 });
+}
+await new Promise((ok) => setTimeout(ok, 10));
+gcObservatoer.disconnect();
+for (const o of opdelinger) {
+  o.gc = gcTider.filter((g) => g.start >= o.start && g.start < o.start + o.ialt).reduce((a, g) => a + g.varighed, 0);
+}
+const opdeling = opdelinger.sort((x, y) => x.ialt - y.ialt)[2] as SammenlignTider & { ialt: number; gc: number };
 const forberedte = scenarier.map((s) => forbered(anvendAendringer(autisme, s.aendringer)));
 const sammenlignEvalMs = tid(() => evaluerScenarier(forberedte, lev));
 const valideringMs = tid(() => {
@@ -291,10 +374,34 @@ for (const r of raekker) {
     } | ${r.haandskrevet ? `${fmt(r.haandskrevet / r.kompileret, 2)}×` : "–"} | ${r.enighed ?? "–"} | ${fmt(r.sync)} |`,
   );
 }
+const a = raekker.find((r) => r.maalgruppe === "autisme");
+if (a) {
+  console.log("");
+  console.log(`Peers on the same ${ANTAL} autisme providers (evaluations per second)`);
+  console.log("| evaluator | one at a time | 64 in flight | agreement with (b): level + 8 parameter levels |");
+  console.log("|---|---:|---:|---:|");
+  console.log(`| (a) json-rules-engine (with reasons) | ${fmt(a.jre)} | – | (differential tests) |`);
+  for (const z of zenRaekker) console.log(`| ${z.navn} | ${fmt(z.enkeltvis)} | ${fmt(z.samtidig)} | ${z.enighed} |`);
+  console.log(`| (b) compiled | ${fmt(a.kompileret)} | – | – |`);
+  console.log(`| (c) hand-written | ${a.haandskrevet ? fmt(a.haandskrevet) : "–"} | – | ${a.enighed ?? "–"} |`);
+}
 console.log("");
 console.log(`| batch work over ${ANTAL} autisme providers | ms |`);
 console.log("|---|---:|");
 console.log(`| 4-scenario comparison, sammenlignScenarier (incl. input validation) | ${fmt(sammenlignMs, 1)} |`);
+{
+  const o = opdeling;
+  const andet = o.ialt - o.forberedelse - o.validering - o.evaluering - o.optaelling;
+  console.log(
+    `| … timed inside (median of 5): validation ${fmt(o.validering, 1)} · preparation ${fmt(o.forberedelse, 1)} · evaluation ${fmt(
+      o.evaluering,
+      1,
+    )} · aggregation ${fmt(o.optaelling, 1)} · other ${fmt(andet, 1)}; garbage collection within these ${fmt(o.gc, 1)} | ${fmt(
+      o.ialt,
+      1,
+    )} |`,
+  );
+}
 console.log(`| 4-scenario comparison, evaluation only (evaluerScenarier) | ${fmt(sammenlignEvalMs, 1)} |`);
 console.log(`| input validation alone (ajv, ${ANTAL} providers) | ${fmt(valideringMs, 1)} |`);
 console.log(`| 30-value sweep of ${SWEEP_TAERSKEL} (incl. validation) | ${fmt(sweepMs, 1)} |`);
@@ -305,9 +412,14 @@ console.log(
 if (http.length > 0) {
   console.log("");
   console.log(`HTTP (autocannon, 10 connections, ${HTTP_SEKUNDER} s each, loopback, API in a child process)`);
-  console.log("| route | req/s | p50 ms | p99 ms | errors |");
-  console.log("|---|---:|---:|---:|---:|");
-  for (const h of http) console.log(`| ${h.rute} | ${fmt(h.reqPrSek)} | ${h.p50} | ${h.p99} | ${h.fejl} |`);
+  console.log("| route | req/s | p50 ms | p99 ms | errors | stored / not stored |");
+  console.log("|---|---:|---:|---:|---:|---:|");
+  for (const h of http) {
+    const db = /\((PGlite|PostgreSQL)\)$/.exec(h.rute)?.[1];
+    const uden = db && http.find((x) => x.rute === `the same, decisions not stored (${db} process)`);
+    const forhold = uden ? `${fmt((h.reqPrSek / uden.reqPrSek) * 100, 1)} %` : "";
+    console.log(`| ${h.rute} | ${fmt(h.reqPrSek)} | ${h.p50} | ${h.p99} | ${h.fejl} | ${forhold} |`);
+  }
 }
 console.log("");
 console.log(`Peak memory of this process: ${mb(rssMax)} (rss, sampled)${hwm ? `; ${mb(hwm)} (VmHWM)` : ""}`);
@@ -336,9 +448,17 @@ for (const database of ["PGlite", "PostgreSQL"]) {
     }): ${ja(api.reqPrSek >= 0.4 * konstant.reqPrSek)}`,
     `POST /api/v1/indplacering on ${database} p99 < 25 ms (${api.p99} ms): ${ja(api.p99 < 25)}`,
   );
+  if (udenLager) {
+    maal_.push(
+      `POST /api/v1/indplacering on ${database} ≥ 70 % of the same API without storage (issue 15: ${fmt(
+        (api.reqPrSek / udenLager.reqPrSek) * 100,
+        1,
+      )} %): ${ja(api.reqPrSek >= 0.7 * udenLager.reqPrSek)}`,
+    );
+  }
 }
 console.log("");
-console.log("Targets (issue 5):");
+console.log("Targets (issues 5 and 15):");
 for (const t of maal_) console.log(`- ${t}`);
 
 if (values.json) {
@@ -348,7 +468,9 @@ if (values.json) {
       {
         antal: ANTAL,
         raekker,
+        zenRaekker,
         sammenlignMs,
+        sammenlignOpdeling: opdeling,
         sammenlignEvalMs,
         valideringMs,
         sweepMs,

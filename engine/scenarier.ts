@@ -118,6 +118,20 @@ export interface SammenlignOptions {
   /** Structurally an AbortSignal; the engine carries no DOM or Node types. */
   signal?: { aborted: boolean; reason?: unknown };
   onProgress?: (faerdige: number, ialt: number) => void;
+  /** When given, the milliseconds spent in each part are added to it (for the benchmark). */
+  tider?: SammenlignTider;
+}
+
+/** Where a comparison's time goes: what the benchmark prints. */
+export interface SammenlignTider {
+  /** The clock (e.g. performance.now); the engine carries no DOM or Node types. */
+  nu: () => number;
+  /** Applying the scenarios' changes, validating and preparing their regelsæt, compiling them together. */
+  forberedelse: number;
+  validering: number;
+  evaluering: number;
+  /** Counting levels and transitions, collecting moved providers, building the answer. */
+  optaelling: number;
 }
 
 /**
@@ -145,6 +159,9 @@ export async function sammenlignScenarier(
     navne.add(s.navn);
   });
   // An invalid scenario is reported only when the input is valid (input errors come first).
+  const tider = options.tider;
+  const nu = () => (tider ? tider.nu() : 0);
+  let t0 = nu();
   let forberedte: ForberedtRegelsaet[] | undefined;
   let scenarieFejl: unknown;
   try {
@@ -162,8 +179,10 @@ export async function sammenlignScenarier(
   const niveauer: Indplaceringsniveau[] = [];
   const parametre = (s: number) => (gruppe as KompileretGruppe).parametre(s);
   const ialt = scenarier.length * antal;
+  if (tider) tider.forberedelse += nu() - t0;
   for (let start = 0; start < antal; start += BLOK) {
     const slut = Math.min(antal, start + BLOK);
+    t0 = nu();
     for (let li = start; li < slut; li++) {
       const l = leverandoerer[li];
       if (!erGyldigtVurderingsgrundlag(l)) {
@@ -174,11 +193,19 @@ export async function sammenlignScenarier(
         );
       }
     }
+    if (tider) tider.validering += nu() - t0;
     if (!gruppe || inputFejl.length > 0) continue;
     for (let li = start; li < slut; li++) {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error("Afbrudt");
       const l = leverandoerer[li] as Vurderingsgrundlag;
-      resultat.tilfoej(l, gruppe.niveauer(l, niveauer), parametre);
+      if (tider) {
+        const t1 = nu();
+        gruppe.niveauer(l, niveauer);
+        const t2 = nu();
+        resultat.tilfoej(l, niveauer, parametre);
+        tider.evaluering += t2 - t1;
+        tider.optaelling += nu() - t2;
+      } else resultat.tilfoej(l, gruppe.niveauer(l, niveauer), parametre);
       if (options.onProgress && (li % 256 === 0 || li === antal - 1))
         options.onProgress((li + 1) * scenarier.length, ialt);
     }
@@ -186,7 +213,10 @@ export async function sammenlignScenarier(
   if (inputFejl.length > 0)
     throw new EngineError("UGYLDIGT_VURDERINGSGRUNDLAG", "Et eller flere vurderingsgrundlag er ugyldige.", inputFejl);
   if (!forberedte) throw scenarieFejl;
-  return resultat.sammenligning(forberedte);
+  t0 = nu();
+  const svar = resultat.sammenligning(forberedte);
+  if (tider) tider.optaelling += nu() - t0;
+  return svar;
 }
 
 /** A comparison's counts and moved providers, collected provider by provider. */

@@ -5,7 +5,7 @@ import { batchIndplacering, kladdeFelt, valgFra } from "../batch-stroem.js";
 import { csvKolonner } from "../csv.js";
 import { kunFelter, objektKrop, sandhedParam, versionsnummer } from "../forespoergsel.js";
 import { detalje, HttpError } from "../http-error.js";
-import { genberegn, indplacerEn } from "../indplacering.js";
+import { afgoerelsensResultat, genberegn, indplacerEn } from "../indplacering.js";
 import type { Kontekst } from "../kontekst.js";
 import { kraevRolle, noegleFor } from "../middleware/adgang.js";
 import { hentIndplacering } from "../store/indplaceringer.js";
@@ -43,16 +43,17 @@ export function indplaceringRoutes(ctx: Kontekst): Router {
     const genberegnes = sandhedParam(req.query.genberegn, "genberegn");
     const lagret = await hentIndplacering(ctx.db, String(req.params.id));
     if (!lagret) throw new HttpError(404, "IKKE_FUNDET", "Der er ingen indplacering med det id.");
+    const resultat = await afgoerelsensResultat(ctx.db, ctx.cache, lagret, req.log, String(req.id));
     const svar: Record<string, unknown> = {
       id: lagret.id,
       oprettet: lagret.oprettet,
       noegle: lagret.noegle,
       regelsaet: { maalgruppe: lagret.maalgruppe, version: lagret.version, hash: lagret.hash, kladde: lagret.kladde },
       vurderingsgrundlag: lagret.vurderingsgrundlag,
-      indplacering: lagret.resultat,
+      indplacering: resultat,
     };
     if (genberegnes) {
-      const g = await genberegn(ctx.db, ctx.cache, lagret);
+      const g = await genberegn(ctx.db, ctx.cache, lagret, resultat);
       svar.genberegning = g.identisk ? { identisk: true } : { identisk: false, indplacering: g.indplacering };
       svar.identisk = g.identisk;
     }

@@ -1,5 +1,8 @@
-// Every indplacering made through the API: the input, the result, the regelsæt version and hash
-// it was made with, who asked and when — enough to show it again and to recompute it.
+// Every indplacering made through the API, stored compactly: the canonical input, the regelsæt
+// version and hash it was made with, the overall and per-parameter levels, the SHA-256 of the
+// full explained result, who asked and when. The explained result (~22 kB) is not stored: it is
+// rebuilt on read with the stored version and checked against the stored SHA-256
+// (api/indplacering.ts). Rows written before migration 002 keep their full stored result.
 import { randomUUID } from "node:crypto";
 import type { Database, Forespoergsel } from "../db/database.js";
 import { iso } from "./audit.js";
@@ -12,9 +15,12 @@ export interface NyIndplacering {
   hash: string;
   leverandoerId: string;
   niveau: string;
-  vurderingsgrundlag: unknown;
-  /** The result as JSON text: what the client is sent. */
-  resultatJson: string;
+  /** The input as canonical JSON text (RFC 8785). */
+  vurderingsgrundlagJson: string;
+  /** `sha256:<hex>` of the full explained result's canonical JSON. */
+  resultatHash: string;
+  /** Each parameter's level (the one that counts), by parameter id. */
+  parameterNiveauer: Record<string, string>;
   noegle: string;
   /** The draft a `kladde` decision was made with; stored once per hash. */
   kladdeIndhold?: { hash: string; indhold: string };
@@ -28,12 +34,16 @@ export interface LagretIndplacering {
   hash: string;
   noegle: string;
   oprettet: string;
+  niveau: string;
   vurderingsgrundlag: unknown;
-  resultat: unknown;
+  /** The full result as stored before migration 002; compact rows have `resultatHash` instead. */
+  resultat?: unknown;
+  resultatHash?: string;
+  parameterNiveauer?: Record<string, string>;
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const KOLONNER = 10;
+const KOLONNER = 11;
 // PostgreSQL takes at most 65535 parameters in one statement.
 const PR_SAETNING = 1000;
 
@@ -66,8 +76,9 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
           // PostgreSQL text cannot hold NUL; the JSON columns escape it, this column must too.
           n.leverandoerId.replaceAll("\u0000", "\\u0000"),
           n.niveau,
-          JSON.stringify(n.vurderingsgrundlag),
-          n.resultatJson,
+          n.vurderingsgrundlagJson,
+          n.resultatHash,
+          JSON.stringify(n.parameterNiveauer),
           n.noegle,
         );
         const b = i * KOLONNER;
@@ -75,7 +86,7 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
       });
       await q.query(
         `INSERT INTO indplaceringer (id, maalgruppe, version, kladde, hash, leverandoer_id, niveau,
-                                     vurderingsgrundlag, resultat, noegle)
+                                     vurderingsgrundlag, resultat_sha256, parameter_niveauer, noegle)
          VALUES ${raekker.join(", ")}`,
         params,
       );
@@ -111,21 +122,34 @@ export async function hentIndplacering(db: Forespoergsel, id: string): Promise<L
     hash: string;
     noegle: string;
     oprettet: Date;
+    niveau: string;
     vurderingsgrundlag: string;
-    resultat: string;
+    resultat: string | null;
+    resultat_sha256: string | null;
+    parameter_niveauer: string | null;
   }>(
-    `SELECT id, maalgruppe, version, kladde, hash, noegle, oprettet, vurderingsgrundlag, resultat
+    `SELECT id, maalgruppe, version, kladde, hash, noegle, oprettet, niveau, vurderingsgrundlag, resultat,
+            resultat_sha256, parameter_niveauer
      FROM indplaceringer WHERE id = $1`,
     [id],
   );
   const r = rows[0];
   if (!r) return undefined;
-  return {
-    ...r,
+  const lagret: LagretIndplacering = {
+    id: r.id,
+    maalgruppe: r.maalgruppe,
+    version: r.version,
+    kladde: r.kladde,
+    hash: r.hash,
+    noegle: r.noegle,
     oprettet: iso(r.oprettet),
+    niveau: r.niveau,
     vurderingsgrundlag: JSON.parse(r.vurderingsgrundlag),
-    resultat: JSON.parse(r.resultat),
   };
+  if (r.resultat !== null) lagret.resultat = JSON.parse(r.resultat);
+  if (r.resultat_sha256 !== null) lagret.resultatHash = r.resultat_sha256;
+  if (r.parameter_niveauer !== null) lagret.parameterNiveauer = JSON.parse(r.parameter_niveauer);
+  return lagret;
 }
 
 export async function hentKladdeIndhold(db: Forespoergsel, hash: string): Promise<string | undefined> {

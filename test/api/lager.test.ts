@@ -39,7 +39,7 @@ describe.each(backends())("lager ($navn)", (backend) => {
   it("anvender migreringerne én gang", async () => {
     expect(await migrer(s.db)).toEqual([]);
     const { rows } = await s.db.query<{ navn: string }>("SELECT navn FROM skema_migreringer");
-    expect(rows.map((r) => r.navn)).toEqual(["001_grundskema.sql"]);
+    expect(rows.map((r) => r.navn)).toEqual(["001_grundskema.sql", "002_kompakte_afgoerelser.sql"]);
   });
 
   it("afviser ændring og sletning af audit-loggen og af publicerede versioner", async () => {
