@@ -56,7 +56,8 @@ const LeafSchema = {
     params: {
       type: "object",
       description: 'Parametre til et afledt faktum; en værdi kan være en tærskel `{ "taerskel": … }`.',
-      additionalProperties: BetingelsesVaerdi,
+      patternProperties: { [PARAMETER_ID_PATTERN]: BetingelsesVaerdi },
+      additionalProperties: false,
     },
     operator: { type: "string", enum: [...OPERATORER], description: "json-rules-engine-operator." },
     value: { ...BetingelsesVaerdi, description: "Den værdi, faktum sammenlignes med, eller en tærskel." },
@@ -250,7 +251,11 @@ export const Testtilfaelde = Type.Object(
           Type.Literal("hoej"),
         ]),
         parametre: Type.Optional(
-          Type.Record(Type.String(), Type.Union(PARAMETER_NIVEAUER.map((n) => Type.Literal(n)))),
+          Type.Record(
+            Type.String({ pattern: PARAMETER_ID_PATTERN }),
+            Type.Union(PARAMETER_NIVEAUER.map((n) => Type.Literal(n))),
+            { additionalProperties: false },
+          ),
         ),
       },
       { additionalProperties: false },
@@ -271,7 +276,9 @@ export const RegelsaetSchema = Type.Object(
     maalgruppe: Type.String({ pattern: "^[a-z][a-z0-9-]*$", description: "Målgruppens id, fx `autisme`." }),
     titel: Tekst("Målgruppens navn."),
     beskrivelse: Tekst("Hvad regelsættet dækker, og hvilke antagelser det bygger på."),
+    // A closed map: a name outside the pattern is refused, not stored with an unchecked value.
     taerskler: Type.Record(Type.String({ pattern: TAERSKEL_NAVN_PATTERN }), Taerskel, {
+      additionalProperties: false,
       description: "Alle justerbare tal og lister under stabile navne med punktum.",
     }),
     parametre: Type.Array(Parameter, { minItems: 1 }),
