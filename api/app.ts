@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type Express } from "express";
+import express, { type Express, type Request } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Database } from "./db/database.js";
@@ -49,7 +49,14 @@ export interface AppValg {
   cache?: RegelsaetCache;
 }
 
+/** The routes anyone may call without a key (health, the JSON Schemas, the documentation). */
+export function erOffentlig(req: Request): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  return req.path === "/health" || req.path.startsWith("/schema/") || /^\/docs(\/|\/openapi\.json)?$/.test(req.path);
+}
+
 export function createApp(valg: AppValg): Express {
+  const adgang = lavAdgang(valg.db, valg.authFejl ?? { graense: 20, vindueMs: 15 * 60_000 });
   const ctx: Kontekst = {
     db: valg.db,
     log: valg.logger,
@@ -59,7 +66,7 @@ export function createApp(valg: AppValg): Express {
     maxBatchStream: valg.maxBatchStream ?? 100_000,
     batchBodyLimit: valg.batchBodyLimit ?? 500 * 1024 * 1024,
     tilstand: valg.tilstand ?? { lukker: false },
-    kraev: lavAdgang(valg.db, valg.authFejl ?? { graense: 20, vindueMs: 15 * 60_000 }),
+    kraev: adgang.kraev,
   };
   const bodyLimit = valg.bodyLimit ?? "5mb";
   const app = express();
@@ -95,6 +102,8 @@ export function createApp(valg: AppValg): Express {
     res.set("Cache-Control", "no-store");
     next();
   });
+  // The key before the body: an unknown caller is answered 401 without a byte of its body read.
+  api.use(adgang.autentificer(erOffentlig));
   // The batch route reads its own body as a stream (its own limits), so it comes before the parsers.
   api.use(batchRoutes(ctx));
   api.use(express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] }));

@@ -13,7 +13,7 @@ import {
 } from "../engine/index.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
-import { tjekJson } from "./middleware/tjek-krop.js";
+import { forMangeFelter, ikkeEndeligtTal, tjekJson } from "./middleware/tjek-krop.js";
 import type { Kilde, RegelsaetCache } from "./motor.js";
 import {
   gemIndplacering,
@@ -148,6 +148,8 @@ export class Indplacerer {
           detalje(["vurderingsgrundlag", index], "Indlejret for dybt."),
         ]);
       }
+      if (fund?.slags === "tal") throw ikkeEndeligtTal(["vurderingsgrundlag", index, ...fund.sti]);
+      if (fund?.slags === "felter") throw forMangeFelter(["vurderingsgrundlag", index, ...fund.sti], fund.antal);
       if (fund?.slags === "unicode") {
         const sti = ["vurderingsgrundlag", index, ...fund.sti];
         throw new HttpError(422, "UGYLDIG_UNICODE", "Vurderingsgrundlaget indeholder ugyldig Unicode.", [

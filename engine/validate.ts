@@ -39,7 +39,9 @@ function danskTekst(e: ErrorObject): string {
       return `Feltet '${p.missingProperty}' mangler.`;
     case "additionalProperties": {
       // A map with named keys (taerskler, supplerende, …): the name has the wrong form.
-      const moenstre = Object.keys((e.parentSchema as { patternProperties?: object } | undefined)?.patternProperties ?? {});
+      const moenstre = Object.keys(
+        (e.parentSchema as { patternProperties?: object } | undefined)?.patternProperties ?? {},
+      );
       return moenstre.length > 0
         ? `Navnet '${p.additionalProperty}' har ikke den rette form (${moenstre.join(", ")}).`
         : `Feltet '${p.additionalProperty}' er ukendt her.`;

@@ -138,7 +138,9 @@ export const VurderingsgrundlagSchema = Type.Object(
     tilsynsvurdering: Type.Optional(
       Type.Record(
         Type.String({ pattern: FELTNAVN_PATTERN, maxLength: 60 }),
-        Type.Union(TILSYNSVURDERINGER.map((n) => Type.Literal(n))),
+        // `ikke-relevant` is accepted here; its meaning in the engine (left out of the count) comes
+        // with the domain branch, which also widens this type. Until then the type stays the levels.
+        Type.Unsafe<"ingen" | "let" | "moderat" | "hoej">(Type.Union(TILSYNSVURDERINGER.map((n) => Type.Literal(n)))),
         {
           additionalProperties: false,
           maxProperties: 100,
