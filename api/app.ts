@@ -15,6 +15,7 @@ import { fejlhaandtering, ukendtSti } from "./middleware/fejlhaandtering.js";
 import { logning } from "./middleware/logning.js";
 import { tjekKrop } from "./middleware/tjek-krop.js";
 import { RegelsaetCache } from "./motor.js";
+import { auditRoutes } from "./routes/audit.js";
 import { batchRoutes, indplaceringRoutes } from "./routes/indplacering.js";
 import { kladdeRoutes } from "./routes/kladde.js";
 import { noegleRoutes } from "./routes/noegler.js";
@@ -115,6 +116,7 @@ export function createApp(valg: AppValg): Express {
   api.use(indplaceringRoutes(ctx));
   api.use(scenarieRoutes(ctx));
   api.use(noegleRoutes(ctx));
+  api.use(auditRoutes(ctx));
   api.use(ukendtSti);
   app.use("/api/v1", api);
   app.use("/api", ukendtSti);
