@@ -16,6 +16,7 @@ import { fejlhaandtering, ukendtSti } from "./middleware/fejlhaandtering.js";
 import { logning } from "./middleware/logning.js";
 import { tjekKrop } from "./middleware/tjek-krop.js";
 import { RegelsaetCache } from "./motor.js";
+import { auditRoutes } from "./routes/audit.js";
 import { batchRoutes, indplaceringRoutes } from "./routes/indplacering.js";
 import { kladdeRoutes } from "./routes/kladde.js";
 import { noegleRoutes } from "./routes/noegler.js";
@@ -75,7 +76,14 @@ export interface AppValg {
   cache?: RegelsaetCache;
 }
 
+/** The routes anyone may call without a key (health, the JSON Schemas, the documentation). */
+export function erOffentlig(req: Request): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  return req.path === "/health" || req.path.startsWith("/schema/") || /^\/docs(\/|\/openapi\.json)?$/.test(req.path);
+}
+
 export function createApp(valg: AppValg): Express {
+  const adgang = lavAdgang(valg.db, valg.authFejl ?? { graense: 20, vindueMs: 15 * 60_000 });
   const ctx: Kontekst = {
     db: valg.db,
     log: valg.logger,
@@ -85,7 +93,7 @@ export function createApp(valg: AppValg): Express {
     maxBatchStream: valg.maxBatchStream ?? 100_000,
     batchBodyLimit: valg.batchBodyLimit ?? 500 * 1024 * 1024,
     tilstand: valg.tilstand ?? { lukker: false },
-    kraev: lavAdgang(valg.db, valg.authFejl ?? { graense: 20, vindueMs: 15 * 60_000 }),
+    kraev: adgang.kraev,
   };
   const bodyLimit = valg.bodyLimit ?? "5mb";
   const app = express();
@@ -122,6 +130,8 @@ export function createApp(valg: AppValg): Express {
     res.set("Cache-Control", "no-store");
     next();
   });
+  // The key before the body: an unknown caller is answered 401 without a byte of its body read.
+  api.use(adgang.autentificer(erOffentlig));
   // The batch route reads its own body as a stream (its own limits), so it comes before the parsers.
   api.use(batchRoutes(ctx));
   api.use(express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] }));
@@ -133,6 +143,7 @@ export function createApp(valg: AppValg): Express {
   api.use(indplaceringRoutes(ctx));
   api.use(scenarieRoutes(ctx));
   api.use(noegleRoutes(ctx));
+  api.use(auditRoutes(ctx));
   api.use(ukendtSti);
   app.use("/api/v1", api);
   app.use("/api", ukendtSti);

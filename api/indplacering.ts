@@ -18,7 +18,7 @@ import { indplacer } from "../engine/indplacering/jre.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
 import { kanoniskHash, kanoniskJson } from "./kanonisk.js";
-import { tjekJson } from "./middleware/tjek-krop.js";
+import { forMangeFelter, ikkeEndeligtTal, tjekJson } from "./middleware/tjek-krop.js";
 import { type Kilde, type RegelsaetCache, ukendtRegelsaet, type Valg } from "./motor.js";
 import {
   gemIndplacering,
@@ -155,6 +155,8 @@ export class Indplacerer {
           detalje(["vurderingsgrundlag", index], "Indlejret for dybt."),
         ]);
       }
+      if (fund?.slags === "tal") throw ikkeEndeligtTal(["vurderingsgrundlag", index, ...fund.sti]);
+      if (fund?.slags === "felter") throw forMangeFelter(["vurderingsgrundlag", index, ...fund.sti], fund.antal);
       if (fund?.slags === "unicode") {
         const sti = ["vurderingsgrundlag", index, ...fund.sti];
         throw new HttpError(422, "UGYLDIG_UNICODE", "Vurderingsgrundlaget indeholder ugyldig Unicode.", [

@@ -18,6 +18,12 @@ export interface Konfiguration {
   logLevel: string;
   /** Seconds to let requests in flight finish on SIGTERM. */
   lukketid: number;
+  /** Seconds a client has to send all request headers (server.headersTimeout). */
+  headersTimeout: number;
+  /** Seconds a client has to send a whole request, body included (server.requestTimeout). */
+  requestTimeout: number;
+  /** Seconds an idle keep-alive connection is kept open (server.keepAliveTimeout). */
+  keepAliveTimeout: number;
 }
 
 function heltal(navn: string, v: string | undefined, standard: number, min: number, max: number): number {
@@ -64,5 +70,23 @@ export function laesKonfiguration(env: NodeJS.ProcessEnv = process.env): Konfigu
             : trust,
     logLevel: env.LOG_LEVEL || "info",
     lukketid: heltal("LUKKETID", env.LUKKETID, 10, 0, 3600),
+    headersTimeout: heltal("HEADERS_TIMEOUT", env.HEADERS_TIMEOUT, 15, 1, 600),
+    requestTimeout: heltal("REQUEST_TIMEOUT", env.REQUEST_TIMEOUT, 120, 1, 86_400),
+    keepAliveTimeout: heltal("KEEPALIVE_TIMEOUT", env.KEEPALIVE_TIMEOUT, 5, 1, 600),
   };
+}
+
+/**
+ * Node's own limits on a slow client: headers within `headersTimeout`, the whole request within
+ * `requestTimeout` (a caller without a key is answered 401 at once and its connection closed, so
+ * these bound only slow callers with a key), idle keep-alive connections closed after
+ * `keepAliveTimeout`. headersTimeout must not exceed requestTimeout (Node's rule).
+ */
+export function saetTidsgraenser(
+  server: { headersTimeout: number; requestTimeout: number; keepAliveTimeout: number },
+  k: Pick<Konfiguration, "headersTimeout" | "requestTimeout" | "keepAliveTimeout">,
+): void {
+  server.requestTimeout = k.requestTimeout * 1000;
+  server.headersTimeout = Math.min(k.headersTimeout, k.requestTimeout) * 1000;
+  server.keepAliveTimeout = k.keepAliveTimeout * 1000;
 }

@@ -10,7 +10,7 @@ import { pino } from "pino";
 import { createApp, ROD } from "./app.js";
 import { type Database, openPglite, openPostgres } from "./db/database.js";
 import { migrer } from "./db/migrate.js";
-import { laesKonfiguration } from "./konfiguration.js";
+import { laesKonfiguration, saetTidsgraenser } from "./konfiguration.js";
 import { filer, fjernServerInfo, LaasOptaget, skrivServerInfo, tagLaas } from "./lokal.js";
 import { sporForbindelser } from "./lukning.js";
 import { indlaesPilotRegelsaet } from "./seed.js";
@@ -56,6 +56,7 @@ async function start() {
     tilstand,
   });
   const server = config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host);
+  saetTidsgraenser(server, config);
   const lukning = sporForbindelser(server);
   await once(server, "listening");
   const port = (server.address() as AddressInfo).port;

@@ -1,7 +1,11 @@
 // The API's OpenAPI 3.1 document, written as data. The JSON Schemas of the two contracts are
-// referenced by their URL, not copied; the CSV columns are listed from the same definition the
-// CSV reader uses.
+// bundled into components (the same definitions ajv validates with, their $defs hoisted), so the
+// document stands alone offline; the CSV columns are listed from the same definition the CSV
+// reader uses. test/api/openapi.test.ts lints it (Redocly), validates it (swagger-parser) and runs
+// generated requests against the server, checking every answer against the document.
+import { RegelsaetSchema, VurderingsgrundlagSchema } from "../engine/index.js";
 import { csvKolonner } from "./csv.js";
+import { AUDIT_HANDLINGER } from "./store/audit.js";
 
 type Obj = Record<string, unknown>;
 
@@ -39,16 +43,60 @@ const ADGANG = {
   "429": fejl("For mange mislykkede forsøg med en ugyldig nøgle fra samme adresse."),
 };
 
-function op(rolle: keyof typeof ROLLE_TEKST, o: Obj & { responses: Obj }): Obj {
+/** What any route with a body can answer before it sees the body's content. */
+const KROP = {
+  "400": fejl("Kroppen er ikke gyldig JSON (eller CSV), eller mangler."),
+  "413": fejl("Kroppen er for stor."),
+  "415": fejl("Forkert medietype eller tegnsæt; send JSON i UTF-8."),
+  "422": fejl("Indholdet er ugyldigt; `detaljer` siger hvor."),
+};
+
+function op(rolle: keyof typeof ROLLE_TEKST, operationId: string, o: Obj & { responses: Obj }): Obj {
   const beskrivelse = typeof o.description === "string" ? `${o.description}\n\n` : "";
+  const medKrop = o.requestBody !== undefined ? KROP : {};
+  const medParametre =
+    Array.isArray(o.parameters) && o.parameters.length > 0 ? { "400": fejl("Ugyldig parameter.") } : {};
   return {
+    operationId,
     ...o,
     description: `${beskrivelse}**Adgang:** ${ROLLE_TEKST[rolle]}.`,
     "x-rolle": rolle,
     security: rolle === "alle" ? [] : [{ noegle: [] }],
-    responses: rolle === "alle" ? o.responses : { ...o.responses, ...ADGANG },
+    responses: rolle === "alle" ? o.responses : { ...medParametre, ...medKrop, ...o.responses, ...ADGANG },
   };
 }
+
+/**
+ * A contract schema as a component: without `$id`/`$schema`, its `$defs` hoisted beside it and
+ * every `$ref` pointed into `#/components/schemas` (the regelsæt's test cases refer to the
+ * vurderingsgrundlag schema by file name).
+ */
+function somKomponent(schema: object, defs: Obj): Obj {
+  const omskriv = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(omskriv);
+    if (x === null || typeof x !== "object") return x;
+    const ud: Obj = {};
+    for (const [k, v] of Object.entries(x)) {
+      if (k === "$ref" && typeof v === "string") {
+        ud[k] =
+          v === "vurderingsgrundlag.json"
+            ? "#/components/schemas/Vurderingsgrundlag"
+            : v.replace("#/$defs/", "#/components/schemas/");
+      } else ud[k] = omskriv(v);
+    }
+    return ud;
+  };
+  const { $id: _id, $schema: _schema, $defs, ...rest } = JSON.parse(JSON.stringify(schema)) as Obj;
+  for (const [navn, d] of Object.entries(($defs as Obj | undefined) ?? {})) defs[navn] = omskriv(d);
+  return omskriv(rest) as Obj;
+}
+
+const lukket = (properties: Obj, required: string[] = []): Obj => ({
+  type: "object",
+  additionalProperties: false,
+  ...(required.length > 0 ? { required } : {}),
+  properties,
+});
 
 export function csvBeskrivelse(): string {
   const linjer = csvKolonner().map(
@@ -71,6 +119,7 @@ export function csvBeskrivelse(): string {
 }
 
 export function openapi(): Obj {
+  const defs: Obj = {};
   return {
     openapi: "3.1.0",
     info: {
@@ -92,7 +141,7 @@ export function openapi(): Obj {
       schemas: {
         Fejl: {
           type: "object",
-          required: ["fejl", "detaljer"],
+          required: ["fejl", "kode", "detaljer"],
           properties: {
             fejl: { type: "string", description: "Hvad der gik galt, på dansk." },
             kode: { type: "string", description: "Maskinlæsbar kode, fx `UGYLDIGT_REGELSAET`." },
@@ -110,8 +159,21 @@ export function openapi(): Obj {
             },
           },
         },
-        Regelsaet: { $ref: "/api/v1/schema/regelsaet.json" },
-        Vurderingsgrundlag: { $ref: "/api/v1/schema/vurderingsgrundlag.json" },
+        Regelsaet: somKomponent(RegelsaetSchema, defs),
+        Vurderingsgrundlag: somKomponent(VurderingsgrundlagSchema, defs),
+        ...defs,
+        AuditPost: lukket(
+          {
+            id: { type: "integer" },
+            tidspunkt: { type: "string", format: "date-time" },
+            noegle: { type: "string", description: "Navnet på nøglen, der foretog ændringen." },
+            handling: { enum: [...AUDIT_HANDLINGER] },
+            maalgruppe: { type: ["string", "null"] },
+            version: { type: ["integer", "null"] },
+            detaljer: { type: "object" },
+          },
+          ["id", "tidspunkt", "noegle", "handling", "maalgruppe", "version", "detaljer"],
+        ),
         Indplacering: {
           type: "object",
           description:
@@ -119,6 +181,7 @@ export function openapi(): Obj {
           properties: {
             id: { type: "string", format: "uuid", description: "Id, som afgørelsen er gemt under." },
             niveau: { enum: ["ikke-indplaceret", "let", "moderat", "hoej"] },
+            leverandoer: { type: "object" },
             maalgruppe: { type: "string" },
             regelsaet: { type: "object" },
             parametre: { type: "array", items: { type: "object" } },
@@ -137,6 +200,19 @@ export function openapi(): Obj {
             note: { type: "string" },
           },
         },
+        Scenarie: lukket(
+          {
+            navn: { type: "string", minLength: 1, maxLength: 200 },
+            beskrivelse: { type: "string" },
+            aendringer: lukket({
+              taerskler: { type: "object" },
+              vaegte: { type: "object" },
+              aktive: { type: "object" },
+              indplacering: { type: "object" },
+            }),
+          },
+          ["navn"],
+        ),
         Problem: {
           type: "object",
           properties: { path: { type: "string" }, pointer: { type: "string" }, message: { type: "string" } },
@@ -145,21 +221,21 @@ export function openapi(): Obj {
     },
     paths: {
       "/health": {
-        get: op("alle", {
+        get: op("alle", "hentHealth", {
           summary: "Liveness og database",
           description: "Svarer 200 når databasen svarer, 503 når den ikke gør, eller serveren er ved at lukke.",
           responses: { "200": json({ type: "object" }), "503": json({ type: "object" }, "Databasen svarer ikke") },
         }),
       },
       "/maalgrupper": {
-        get: op("laeser", {
+        get: op("laeser", "listMaalgrupper", {
           summary: "Målgrupperne",
           description: "Hver målgruppe med seneste publicerede version (eller null) og om der findes en kladde.",
           responses: { "200": json({ type: "object", properties: { maalgrupper: { type: "array" } } }) },
         }),
       },
       "/regelsaet/{maalgruppe}": {
-        get: op("laeser", {
+        get: op("laeser", "hentRegelsaet", {
           summary: "Et publiceret regelsæt",
           description:
             "Seneste version, eller `?version=N`. Kroppen er regelsættet præcis som publiceret; `ETag` er dets hash, og headerne `Regelsaet-Version` og `Regelsaet-Hash` siger hvilken version. `If-None-Match` giver 304.",
@@ -176,7 +252,7 @@ export function openapi(): Obj {
         }),
       },
       "/regelsaet/{maalgruppe}/versioner": {
-        get: op("laeser", {
+        get: op("laeser", "listVersioner", {
           summary: "Versionshistorik",
           parameters: [MAALGRUPPE],
           responses: {
@@ -189,7 +265,7 @@ export function openapi(): Obj {
         }),
       },
       "/regelsaet/{maalgruppe}/diff": {
-        get: op("laeser", {
+        get: op("laeser", "diffVersioner", {
           summary: "Forskelle mellem to versioner",
           description:
             "Tærskler (tilføjet, fjernet, ændret værdi eller variant), parametre (tilføjet, fjernet, aktiveret/deaktiveret, vægte, tekster), betingelser pr. parameter og niveau, indplaceringspolitik og testtilfælde.",
@@ -206,13 +282,13 @@ export function openapi(): Obj {
         }),
       },
       "/regelsaet/{maalgruppe}/kladde": {
-        get: op("forfatter", {
+        get: op("forfatter", "hentKladde", {
           summary: "Kladden",
           description: "Kladden præcis som gemt, med `ETag` til `If-Match`.",
           parameters: [MAALGRUPPE],
           responses: { "200": json(ref("Regelsaet")), "404": fejl("Ingen kladde") },
         }),
-        put: op("forfatter", {
+        put: op("forfatter", "gemKladde", {
           summary: "Gem kladden",
           description:
             "Kroppen er regelsættet. Findes der allerede en kladde, skal `If-Match` være dens `ETag` (412 hvis forældet, 428 hvis udeladt; `*` overskriver). Skema- og forfatterfejl giver 422 med alle fejl; advarsler (`advarsler`) og testtilfældenes udfald returneres, men blokerer ikke. 201 når kladden oprettes, 200 når den opdateres.",
@@ -228,7 +304,7 @@ export function openapi(): Obj {
                 testtilfaelde: { type: "array" },
               },
             }),
-            "201": { description: "Oprettet" },
+            "201": json({ type: "object" }, "Oprettet"),
             "400": fejl("Ugyldig JSON"),
             "412": fejl("Kladden er ændret siden din ETag"),
             "413": fejl("For stor"),
@@ -236,18 +312,19 @@ export function openapi(): Obj {
             "428": fejl("If-Match mangler"),
           },
         }),
-        delete: op("forfatter", {
+        delete: op("forfatter", "sletKladde", {
           summary: "Kassér kladden",
           parameters: [MAALGRUPPE, { name: "If-Match", in: "header", schema: { type: "string" } }],
           responses: {
             "204": { description: "Slettet" },
             "404": fejl("Ingen kladde"),
             "412": fejl("Forældet If-Match"),
+            "428": fejl("If-Match mangler"),
           },
         }),
       },
       "/regelsaet/{maalgruppe}/publicer": {
-        post: op("forfatter", {
+        post: op("forfatter", "publicerKladde", {
           summary: "Publicér kladden som næste version",
           description:
             "Kladdens testtilfælde skal bestå; ellers 422, og `detaljer` nævner hvert fejlende tilfælde. `If-Match` (valgfri) sikrer, at det er den kladde, du har set.",
@@ -256,7 +333,7 @@ export function openapi(): Obj {
             required: true,
             content: {
               "application/json": {
-                schema: { type: "object", required: ["note"], properties: { note: { type: "string" } } },
+                schema: lukket({ note: { type: "string", minLength: 1, maxLength: 2000 } }, ["note"]),
               },
             },
           },
@@ -270,7 +347,7 @@ export function openapi(): Obj {
         }),
       },
       "/indplacering": {
-        post: op("tilsyn", {
+        post: op("tilsyn", "indplacer", {
           summary: "Indplacér én leverandør",
           description:
             "Med seneste publicerede version af målgruppens regelsæt, en ældre (`version`) eller kladden (`kladde: true`, kun forfatter). Afgørelsen gemmes og får et `id`.",
@@ -278,15 +355,14 @@ export function openapi(): Obj {
             required: true,
             content: {
               "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["vurderingsgrundlag"],
-                  properties: {
+                schema: lukket(
+                  {
                     vurderingsgrundlag: ref("Vurderingsgrundlag"),
-                    version: { type: "integer" },
+                    version: { type: "integer", minimum: 1, maximum: 999_999_999 },
                     kladde: { type: "boolean" },
                   },
-                },
+                  ["vurderingsgrundlag"],
+                ),
               },
             },
           },
@@ -300,7 +376,7 @@ export function openapi(): Obj {
         }),
       },
       "/indplacering/batch": {
-        post: op("tilsyn", {
+        post: op("tilsyn", "indplacerBatch", {
           summary: "Indplacér mange leverandører",
           description: `JSON \`{ "vurderingsgrundlag": [ … ], "version"?: N, "kladde"?: true }\` eller CSV. Svaret er \`{ "antal": {ialt, indplaceret, fejl}, "resultater": [ … ] }\` i samme rækkefølge som input. Kørslen streames: over 1.000 elementer kommer svaret som \`{ "resultater": [ … ], "antal": { … } }\`, og en fejl, der først opdages undervejs (brudt JSON/CSV, for mange elementer), afslutter svaret med \`"afbrudt": { fejl, kode, detaljer }\` før \`antal\` (status 200; de viste afgørelser er gemt). Ved JSON over 1.000 elementer skal \`version\` og \`kladde\` stå før \`vurderingsgrundlag\`. Et ugyldigt element afviser ikke hele kørslen: dets plads i \`resultater\` er \`{ "index", "fejl", "kode", "detaljer" }\` med stier som \`vurderingsgrundlag[3].borgere.let\` (i CSV er element 0 linje 2). Gyldige elementer gemmes hver for sig med et \`id\`. Målgrupperne må blandes; \`version\` gælder hvert elements målgruppe.\n\n${csvBeskrivelse()}`,
           parameters: [
@@ -318,11 +394,14 @@ export function openapi(): Obj {
             required: true,
             content: {
               "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["vurderingsgrundlag"],
-                  properties: { vurderingsgrundlag: { type: "array", items: ref("Vurderingsgrundlag") } },
-                },
+                schema: lukket(
+                  {
+                    vurderingsgrundlag: { type: "array", items: ref("Vurderingsgrundlag") },
+                    version: { type: "integer", minimum: 1, maximum: 999_999_999 },
+                    kladde: { type: "boolean" },
+                  },
+                  ["vurderingsgrundlag"],
+                ),
               },
               "text/csv": { schema: { type: "string" } },
             },
@@ -336,7 +415,7 @@ export function openapi(): Obj {
         }),
       },
       "/indplacering/batch/kolonner": {
-        get: op("tilsyn", {
+        get: op("tilsyn", "hentBatchKolonner", {
           summary: "CSV-kolonnerne",
           description:
             "Kolonnerne i CSV-kontrakten, afledt af vurderingsgrundlagets schema: `{ kolonner: [ { navn, type, beskrivelse, vaerdier? } ] }`.",
@@ -344,25 +423,42 @@ export function openapi(): Obj {
         }),
       },
       "/indplacering/{id}": {
-        get: op("tilsyn", {
+        get: op("tilsyn", "hentIndplacering", {
           summary: "En gemt afgørelse",
           description:
-            "Input, resultat, regelsættets version og hash, nøglens navn og tidspunkt. `?genberegn=true` beregner den igen med samme version og svarer `identisk: true/false` (sammenligning af kanonisk JSON).",
+            "Input, resultat, regelsættets version og hash, nøglens navn og tidspunkt. En kompakt gemt afgørelse genskabes med den gemte version og efterprøves mod den gemte SHA-256 og de gemte niveauer. `?genberegn=true` beregner den igen med samme version og svarer `identisk: true/false` (sammenligning af kanonisk JSON).",
           parameters: [
             { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
             { name: "genberegn", in: "query", schema: { type: "boolean" } },
           ],
-          responses: { "200": json({ type: "object" }), "404": fejl("Findes ikke") },
+          responses: {
+            "200": json({ type: "object" }),
+            "404": fejl("Findes ikke"),
+            "500": fejl("AFGOERELSE_KAN_IKKE_GENSKABES: den gemte afgørelse giver ikke samme resultat igen"),
+          },
         }),
       },
       "/scenarier/sammenlign": {
-        post: op("forfatter", {
+        post: op("forfatter", "sammenlignScenarier", {
           summary: "Sammenlign scenarier",
           description:
             "Kroppen: `{ maalgruppe, scenarier: [ { navn, beskrivelse?, aendringer?: { taerskler?, vaegte?, aktive?, indplacering? } } ], vurderingsgrundlag?: [ … ], version?, kladde? }`. Uden `vurderingsgrundlag` bruges eksempeldatasættets leverandører i målgruppen. Svaret: fordeling pr. scenarie, overgangsmatricer og de leverandører, der flytter, med de parametre der er årsagen.",
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { type: "object", required: ["maalgruppe", "scenarier"] } } },
+            content: {
+              "application/json": {
+                schema: lukket(
+                  {
+                    maalgruppe: { type: "string", pattern: "^[a-z][a-z0-9-]{0,99}$" },
+                    scenarier: { type: "array", minItems: 1, maxItems: 20, items: ref("Scenarie") },
+                    vurderingsgrundlag: { type: "array", items: {} },
+                    version: { type: "integer", minimum: 1, maximum: 999_999_999 },
+                    kladde: { type: "boolean" },
+                  },
+                  ["maalgruppe", "scenarier"],
+                ),
+              },
+            },
           },
           responses: {
             "200": json({ type: "object" }),
@@ -372,13 +468,28 @@ export function openapi(): Obj {
         }),
       },
       "/scenarier/foelsomhed": {
-        post: op("forfatter", {
+        post: op("forfatter", "foelsomhed", {
           summary: "Følsomhed og grænsetilfælde",
           description:
             "Kroppen: `{ maalgruppe, version?, kladde?, scenarie?: { navn, aendringer }, vurderingsgrundlag?: [ … ], sweep?: { taerskel, vaerdier } | { taerskel, fra, til, trin }, graensetilfaelde?: true | [tærskelnavne] }`. `sweep`: antal leverandører pr. niveau for hver værdi af én tærskel (`navn` eller `navn@variant`, højst 200 værdier). `graensetilfaelde`: for hver leverandør de tærskler, hvis ændring ét trin (én borger, ét procentpoint, ét år) flytter dens niveau, med retning og nyt niveau. Uden `vurderingsgrundlag` bruges eksempeldatasættets leverandører i målgruppen.",
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { type: "object", required: ["maalgruppe"] } } },
+            content: {
+              "application/json": {
+                schema: lukket(
+                  {
+                    maalgruppe: { type: "string", pattern: "^[a-z][a-z0-9-]{0,99}$" },
+                    scenarie: ref("Scenarie"),
+                    vurderingsgrundlag: { type: "array", items: {} },
+                    version: { type: "integer", minimum: 1, maximum: 999_999_999 },
+                    kladde: { type: "boolean" },
+                    sweep: { type: "object" },
+                    graensetilfaelde: { oneOf: [{ type: "boolean" }, { type: "array", items: { type: "string" } }] },
+                  },
+                  ["maalgruppe"],
+                ),
+              },
+            },
           },
           responses: {
             "200": json({ type: "object" }),
@@ -388,7 +499,7 @@ export function openapi(): Obj {
         }),
       },
       "/mig": {
-        get: op("laeser", {
+        get: op("laeser", "hentMig", {
           summary: "Nøglen, der spørger",
           description: "Navn og rolle for den nøgle, forespørgslen er sendt med.",
           responses: {
@@ -397,23 +508,25 @@ export function openapi(): Obj {
         }),
       },
       "/noegler": {
-        get: op("admin", {
+        get: op("admin", "listNoegler", {
           summary: "Nøglerne",
           description: "Navn, rolle, oprettet, af hvem, tilbagekaldt. Aldrig hemmeligheden.",
           responses: { "200": json({ type: "object", properties: { noegler: { type: "array" } } }) },
         }),
-        post: op("admin", {
+        post: op("admin", "opretNoegle", {
           summary: "Opret en nøgle",
           description: "Hemmeligheden (`noegle`) returneres én gang og gemmes kun som hash.",
           requestBody: {
             required: true,
             content: {
               "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["navn", "rolle"],
-                  properties: { navn: { type: "string" }, rolle: { enum: ["laeser", "tilsyn", "forfatter", "admin"] } },
-                },
+                schema: lukket(
+                  {
+                    navn: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" },
+                    rolle: { enum: ["laeser", "tilsyn", "forfatter", "admin"] },
+                  },
+                  ["navn", "rolle"],
+                ),
               },
             },
           },
@@ -425,7 +538,7 @@ export function openapi(): Obj {
         }),
       },
       "/noegler/{navn}": {
-        delete: op("admin", {
+        delete: op("admin", "tilbagekaldNoegle", {
           summary: "Tilbagekald en nøgle",
           description: "Virker fra næste forespørgsel.",
           parameters: [{ name: "navn", in: "path", required: true, schema: { type: "string" } }],
@@ -436,23 +549,77 @@ export function openapi(): Obj {
           },
         }),
       },
+      "/audit": {
+        get: op("admin", "listAudit", {
+          summary: "Auditloggen",
+          description:
+            "Hver ændring (kladde gemt/slettet, publiceret, indlæst, nøgle oprettet/tilbagekaldt/fornyet) med tidspunkt og nøglens navn, nyeste først. Filtrene kombineres. Bladr med `foer`: sæt den til `naeste` fra forrige side; `naeste` er null på sidste side.",
+          parameters: [
+            {
+              name: "fra",
+              in: "query",
+              schema: { type: "string", format: "date-time" },
+              description: "Fra og med dette tidspunkt (ISO 8601).",
+            },
+            {
+              name: "til",
+              in: "query",
+              schema: { type: "string", format: "date-time" },
+              description: "Før dette tidspunkt.",
+            },
+            {
+              name: "noegle",
+              in: "query",
+              schema: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" },
+              description: "Nøglens navn.",
+            },
+            { name: "maalgruppe", in: "query", schema: { type: "string", pattern: "^[a-z][a-z0-9-]{0,99}$" } },
+            { name: "handling", in: "query", schema: { enum: [...AUDIT_HANDLINGER] } },
+            {
+              name: "foer",
+              in: "query",
+              schema: { type: "integer", minimum: 1 },
+              description: "Markør: kun poster med mindre id.",
+            },
+            { name: "graense", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: {
+            "200": json(
+              lukket({ poster: { type: "array", items: ref("AuditPost") }, naeste: { type: ["integer", "null"] } }, [
+                "poster",
+                "naeste",
+              ]),
+            ),
+          },
+        }),
+      },
       "/schema/regelsaet.json": {
-        get: op("alle", { summary: "JSON Schema for regelsæt", responses: { "200": json({ type: "object" }) } }),
+        get: op("alle", "hentRegelsaetSkema", {
+          summary: "JSON Schema for regelsæt",
+          responses: {
+            "200": { description: "OK", content: { "application/schema+json": { schema: { type: "object" } } } },
+          },
+        }),
       },
       "/schema/vurderingsgrundlag.json": {
-        get: op("alle", {
+        get: op("alle", "hentVurderingsgrundlagSkema", {
           summary: "JSON Schema for vurderingsgrundlag",
-          responses: { "200": json({ type: "object" }) },
+          responses: {
+            "200": { description: "OK", content: { "application/schema+json": { schema: { type: "object" } } } },
+          },
         }),
       },
       "/docs": {
-        get: op("alle", {
+        get: op("alle", "hentDocs", {
           summary: "Denne dokumentation som HTML-side",
-          responses: { "200": { description: "HTML" } },
+          responses: { "200": { description: "HTML", content: { "text/html": { schema: { type: "string" } } } } },
         }),
       },
       "/docs/openapi.json": {
-        get: op("alle", { summary: "Dette OpenAPI-dokument", responses: { "200": json({ type: "object" }) } }),
+        get: op("alle", "hentOpenapi", {
+          summary: "Dette OpenAPI-dokument",
+          responses: { "200": json({ type: "object" }) },
+        }),
       },
     },
   };

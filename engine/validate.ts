@@ -39,8 +39,15 @@ function danskTekst(e: ErrorObject): string {
   switch (e.keyword) {
     case "required":
       return `Feltet '${p.missingProperty}' mangler.`;
-    case "additionalProperties":
-      return `Feltet '${p.additionalProperty}' er ukendt her.`;
+    case "additionalProperties": {
+      // A map with named keys (taerskler, supplerende, …): the name has the wrong form.
+      const moenstre = Object.keys(
+        (e.parentSchema as { patternProperties?: object } | undefined)?.patternProperties ?? {},
+      );
+      return moenstre.length > 0
+        ? `Navnet '${p.additionalProperty}' har ikke den rette form (${moenstre.join(", ")}).`
+        : `Feltet '${p.additionalProperty}' er ukendt her.`;
+    }
     case "type":
       return `Skal være ${String(p.type)
         .split(",")

@@ -49,6 +49,8 @@ function validatorKode(): string {
     allErrors: true,
     strict: false,
     allowUnionTypes: true,
+    // Infinity and NaN are not numbers in JSON; the API refuses them at parse time too.
+    strictNumbers: true,
     verbose: true,
     unicode: false, // plain .length for maxLength, so the code needs no runtime helper
     logger: false,

@@ -1,6 +1,6 @@
 // Access: `Authorization: Bearer <key>`, roles laeser < tilsyn < forfatter < admin. Failed
 // authentications are rate limited per client address; a valid key is never held back by them.
-import type { RequestHandler, Response } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import type { Database } from "../db/database.js";
 import { HttpError } from "../http-error.js";
@@ -36,35 +36,62 @@ export function lavAdgang(db: Database, valg: AdgangValg) {
     },
   });
 
-  /** Middleware that lets a request through when its key has at least `rolle`. */
-  return function kraev(rolle: Rolle): RequestHandler {
-    return async (req, res, next) => {
-      const header = req.get("authorization");
-      const m = header === undefined ? null : BEARER.exec(header);
-      const noegle = m?.[1] ? await findNoegle(db, m[1]) : undefined;
-      if (!noegle) {
-        const fejl =
-          header === undefined
-            ? new HttpError(401, "NOEGLE_MANGLER", "Send en API-nøgle: Authorization: Bearer <nøgle>.")
-            : new HttpError(401, "UGYLDIG_NOEGLE", "API-nøglen er ukendt eller tilbagekaldt.");
-        fejl.headers["WWW-Authenticate"] = 'Bearer realm="specialiseringsmodel"';
-        // Counts the failure; answers 429 itself once the limit is passed.
-        await fejlGraense(req, res, (e?: unknown) => next(e ?? fejl));
-        return;
-      }
-      res.locals.noegle = noegle;
-      if (!harRolle(noegle, rolle)) {
-        next(
-          new HttpError(
-            403,
-            "MANGLER_ROLLE",
-            `Kræver rollen '${rolle}'; nøglen '${noegle.navn}' har '${noegle.rolle}'.`,
-          ),
-        );
-        return;
-      }
-      next();
-    };
+  /** The key in the Authorization header, or the 401 (counted, or 429 once past the limit). */
+  const find = async (req: Request, res: Response, next: NextFunction): Promise<Noegle | undefined> => {
+    const header = req.get("authorization");
+    const m = header === undefined ? null : BEARER.exec(header);
+    const noegle = m?.[1] ? await findNoegle(db, m[1]) : undefined;
+    if (noegle) return noegle;
+    const fejl =
+      header === undefined
+        ? new HttpError(401, "NOEGLE_MANGLER", "Send en API-nøgle: Authorization: Bearer <nøgle>.")
+        : new HttpError(401, "UGYLDIG_NOEGLE", "API-nøglen er ukendt eller tilbagekaldt.");
+    fejl.headers["WWW-Authenticate"] = 'Bearer realm="specialiseringsmodel"';
+    // The body is never read for an unknown caller: close the connection instead of draining it.
+    if (!req.complete) res.set("Connection", "close");
+    // Counts the failure; answers 429 itself once the limit is passed.
+    await fejlGraense(req, res, (e?: unknown) => next(e ?? fejl));
+    return undefined;
+  };
+
+  return {
+    /**
+     * Runs before any body parser: every request but the public ones (`offentlig`) must carry a
+     * valid key, so a caller without one gets 401 (counted toward the limit) before a byte of
+     * its body is read, whatever the body holds and however slowly it comes.
+     */
+    autentificer(offentlig: (req: Request) => boolean): RequestHandler {
+      return async (req, res, next) => {
+        if (req.method === "OPTIONS" || offentlig(req)) {
+          next();
+          return;
+        }
+        const noegle = await find(req, res, next);
+        if (!noegle) return;
+        res.locals.noegle = noegle;
+        next();
+      };
+    },
+
+    /** Middleware that lets a request through when its key has at least `rolle`. */
+    kraev(rolle: Rolle): RequestHandler {
+      return async (req, res, next) => {
+        const noegle = (res.locals.noegle as Noegle | undefined) ?? (await find(req, res, next));
+        if (!noegle) return;
+        res.locals.noegle = noegle;
+        if (!harRolle(noegle, rolle)) {
+          next(
+            new HttpError(
+              403,
+              "MANGLER_ROLLE",
+              `Kræver rollen '${rolle}'; nøglen '${noegle.navn}' har '${noegle.rolle}'.`,
+            ),
+          );
+          return;
+        }
+        next();
+      };
+    },
   };
 }
 

@@ -5,13 +5,16 @@ import { diffRegelsaet, type Regelsaet } from "../../engine/index.js";
 import { maalgruppeParam, versionsnummer } from "../forespoergsel.js";
 import { HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";
+import { noegleFor } from "../middleware/adgang.js";
+import { harRolle } from "../store/noegler.js";
 import { hentVersion, listMaalgrupper, listVersioner } from "../store/regelsaet.js";
 
 export function regelsaetRoutes(ctx: Kontekst): Router {
   const r = Router();
 
   r.get("/maalgrupper", ctx.kraev("laeser"), async (_req, res) => {
-    res.json({ maalgrupper: await listMaalgrupper(ctx.db) });
+    // Drafts are the authors' own: below forfatter a målgruppe with only a draft is not listed.
+    res.json({ maalgrupper: await listMaalgrupper(ctx.db, harRolle(noegleFor(res), "forfatter")) });
   });
 
   r.get("/regelsaet/:maalgruppe", ctx.kraev("laeser"), async (req, res) => {

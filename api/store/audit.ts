@@ -35,10 +35,49 @@ export interface AuditRaekke {
   detaljer: Record<string, unknown>;
 }
 
-export async function listAudit(db: Forespoergsel, graense = 1000): Promise<AuditRaekke[]> {
+export const AUDIT_HANDLINGER = [
+  "kladde.gemt",
+  "kladde.slettet",
+  "regelsaet.publiceret",
+  "regelsaet.indlaest",
+  "noegle.oprettet",
+  "noegle.tilbagekaldt",
+  "noegle.fornyet",
+] as const satisfies readonly AuditPost["handling"][];
+
+export interface AuditFilter {
+  /** From this time (inclusive), ISO 8601. */
+  fra?: string;
+  /** Before this time (exclusive), ISO 8601. */
+  til?: string;
+  noegle?: string;
+  maalgruppe?: string;
+  handling?: string;
+  /** Only entries with a smaller id (the cursor of the previous page). */
+  foer?: number;
+  graense?: number;
+}
+
+/** Newest first; filters combine with AND. Pages by id: pass the last id as `foer` for the next. */
+export async function listAudit(db: Forespoergsel, f: AuditFilter | number = {}): Promise<AuditRaekke[]> {
+  const filter = typeof f === "number" ? { graense: f } : f;
+  const hvor: string[] = [];
+  const param: unknown[] = [];
+  const tilfoej = (sql: string, v: unknown) => {
+    param.push(v);
+    hvor.push(sql.replace("?", `$${param.length}`));
+  };
+  if (filter.fra !== undefined) tilfoej("tidspunkt >= ?::timestamptz", filter.fra);
+  if (filter.til !== undefined) tilfoej("tidspunkt < ?::timestamptz", filter.til);
+  if (filter.noegle !== undefined) tilfoej("noegle = ?", filter.noegle);
+  if (filter.maalgruppe !== undefined) tilfoej("maalgruppe = ?", filter.maalgruppe);
+  if (filter.handling !== undefined) tilfoej("handling = ?", filter.handling);
+  if (filter.foer !== undefined) tilfoej("id < ?", filter.foer);
+  param.push(filter.graense ?? 1000);
   const { rows } = await db.query<Omit<AuditRaekke, "detaljer" | "tidspunkt"> & { tidspunkt: Date; detaljer: string }>(
-    "SELECT id, tidspunkt, noegle, handling, maalgruppe, version, detaljer FROM audit_log ORDER BY id DESC LIMIT $1",
-    [graense],
+    `SELECT id, tidspunkt, noegle, handling, maalgruppe, version, detaljer FROM audit_log
+     ${hvor.length > 0 ? `WHERE ${hvor.join(" AND ")}` : ""} ORDER BY id DESC LIMIT $${param.length}`,
+    param,
   );
   return rows.map((r) => ({ ...r, tidspunkt: iso(r.tidspunkt), detaljer: JSON.parse(r.detaljer) }));
 }

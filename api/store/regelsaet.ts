@@ -72,7 +72,11 @@ export interface MaalgruppeOversigt {
 }
 
 /** Every målgruppe with a published version or a draft. */
-export async function listMaalgrupper(db: Forespoergsel): Promise<MaalgruppeOversigt[]> {
+/**
+ * The målgrupper. `medKladder` (forfatter and admin) adds those with only a draft and says which
+ * have one; without it a draft shows nowhere, not even its title (only forfatter may read drafts).
+ */
+export async function listMaalgrupper(db: Forespoergsel, medKladder: boolean): Promise<MaalgruppeOversigt[]> {
   const { rows } = await db.query<{
     maalgruppe: string;
     version: number | null;
@@ -89,14 +93,16 @@ export async function listMaalgrupper(db: Forespoergsel): Promise<MaalgruppeOver
      FROM seneste s FULL OUTER JOIN kladder k ON k.maalgruppe = s.maalgruppe
      ORDER BY 1`,
   );
-  return rows.map((r) => ({
-    maalgruppe: r.maalgruppe,
-    titel: titelAf(r.indhold ?? r.kladde_indhold),
-    version: r.version,
-    hash: r.hash,
-    publiceret: r.oprettet ? iso(r.oprettet) : null,
-    kladde: r.kladde_indhold !== null,
-  }));
+  return rows
+    .filter((r) => medKladder || r.indhold !== null)
+    .map((r) => ({
+      maalgruppe: r.maalgruppe,
+      titel: titelAf(medKladder ? (r.indhold ?? r.kladde_indhold) : r.indhold),
+      version: r.version,
+      hash: r.hash,
+      publiceret: r.oprettet ? iso(r.oprettet) : null,
+      kladde: medKladder && r.kladde_indhold !== null,
+    }));
 }
 
 function titelAf(indhold: string | null): string | null {

@@ -98,7 +98,8 @@ const LeafSchema = {
     params: {
       type: "object",
       description: 'Parametre til et afledt faktum; en værdi kan være en tærskel `{ "taerskel": … }`.',
-      additionalProperties: BetingelsesVaerdi,
+      patternProperties: { [PARAMETER_ID_PATTERN]: BetingelsesVaerdi },
+      additionalProperties: false,
     },
     operator: { type: "string", enum: [...OPERATORER], description: "json-rules-engine-operator." },
     value: { ...BetingelsesVaerdi, description: "Den værdi, faktum sammenlignes med, eller en tærskel." },
@@ -330,6 +331,7 @@ export const Testtilfaelde = Type.Object(
           Type.Record(
             Type.String({ pattern: PARAMETER_ID_PATTERN }),
             Type.Union(PARAMETER_UDFALD.map((n) => Type.Literal(n))),
+            { additionalProperties: false },
           ),
         ),
       },
@@ -434,7 +436,9 @@ export const RegelsaetSchema = Type.Object(
     maalgruppe: Type.String({ pattern: "^[a-z][a-z0-9-]*$", description: "Målgruppens id, fx `autisme`." }),
     titel: Tekst("Målgruppens navn."),
     beskrivelse: Tekst("Hvad regelsættet dækker, og hvilke antagelser det bygger på."),
+    // A closed map: a name outside the pattern is refused, not stored with an unchecked value.
     taerskler: Type.Record(Type.String({ pattern: TAERSKEL_NAVN_PATTERN }), Taerskel, {
+      additionalProperties: false,
       description: "Alle justerbare tal og lister under stabile navne med punktum.",
     }),
     kilder: Type.Optional(

@@ -27,6 +27,10 @@ export const LEVERANDOERTYPER = [
 export const FORLOEBSFASER = ["udredning", "genoptraening", "vedligeholdelse"] as const;
 export const ALDERSGRUPPER = ["boern", "unge", "voksne"] as const;
 export const ANSAETTELSER = ["fast", "vikar"] as const;
+/** The assessor's own level for a parameter; `ikke-relevant` takes the parameter out of the count. */
+export const TILSYNSVURDERINGER = ["ingen", "let", "moderat", "hoej", "ikke-relevant"] as const;
+/** Keys of the open maps (`supplerende`, `tilsynsvurdering`): camelCase, like a parameter id. */
+export const FELTNAVN_PATTERN = "^[a-z][A-Za-z0-9]*$";
 
 export const Medarbejder = Type.Object(
   {
@@ -150,9 +154,16 @@ export const VurderingsgrundlagSchema = Type.Object(
     ),
     supplerende: Type.Optional(
       Type.Record(
-        Type.String({ pattern: "^[a-z][A-Za-z0-9]*$", maxLength: 60 }),
-        Type.Union([Type.Boolean(), Type.Number(), Kort(""), Type.Array(Kort(""), { maxItems: 50 })]),
+        Type.String({ pattern: FELTNAVN_PATTERN, maxLength: 60 }),
+        Type.Union([
+          Type.Boolean(),
+          Type.Number(),
+          Kort(""),
+          Type.Array(Type.Union([Type.Boolean(), Type.Number(), Kort("")]), { maxItems: 50 }),
+        ]),
         {
+          // Closed: a key outside the pattern is refused, not stored unchecked.
+          additionalProperties: false,
           maxProperties: 100,
           description: "Oplysninger til nye parametre, som ikke har et fast felt (fx `borgerinddragelse`).",
         },
@@ -160,15 +171,11 @@ export const VurderingsgrundlagSchema = Type.Object(
     ),
     tilsynsvurdering: Type.Optional(
       Type.Record(
-        Type.String({ pattern: "^[a-z][A-Za-z0-9]*$", maxLength: 60 }),
-        Type.Union([
-          Type.Literal("ingen"),
-          Type.Literal("let"),
-          Type.Literal("moderat"),
-          Type.Literal("hoej"),
-          Type.Literal("ikke-relevant"),
-        ]),
+        Type.String({ pattern: FELTNAVN_PATTERN, maxLength: 60 }),
+        Type.Union(TILSYNSVURDERINGER.map((n) => Type.Literal(n))),
         {
+          additionalProperties: false,
+          maxProperties: 100,
           description:
             "Tilsynets eget niveau for en parameter; det afgør parameterens niveau. `ikke-relevant` tager parameteren ud af optællingen.",
         },
