@@ -11,6 +11,7 @@ import {
   type Indplacering,
   indplacerSync,
   normaliserGrundlag,
+  RESULTATFORMAT,
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
@@ -257,9 +258,16 @@ export async function afgoerelsensResultat(
     throw afvis("evalueringen fejlede", { err: e });
   }
   const genberegnet = kanoniskHash(resultat);
-  if (genberegnet !== lagret.resultatHash) {
+  // A row from an older result format cannot be rebuilt byte for byte; its levels must still hold.
+  const sammeFormat = lagret.resultatformat === RESULTATFORMAT;
+  if (sammeFormat && genberegnet !== lagret.resultatHash) {
     throw afvis("hash afviger", { lagretHash: lagret.resultatHash, genberegnetHash: genberegnet });
   }
+  if (!sammeFormat)
+    log.info(
+      { afgoerelse: lagret.id, resultatformat: lagret.resultatformat, nu: RESULTATFORMAT },
+      `Gemt afgørelse ${lagret.id} er fra resultatformat ${lagret.resultatformat}; begrundelsen er genskabt i format ${RESULTATFORMAT}, niveauerne efterprøves`,
+    );
   const niveauer = parameterNiveauer(resultat);
   if (resultat.niveau !== lagret.niveau || kanoniskJson(niveauer) !== kanoniskJson(lagret.parameterNiveauer)) {
     throw afvis("niveauerne afviger", {

@@ -52,7 +52,7 @@ export { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
 export { evaluerScenarier, indplacerSync, kompiler } from "./indplacering/kompileret/kompileret.js";
 export { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
 export type { Forklaring } from "./indplacering/forklaring.js";
-export type { Indplacering, ParameterResultat } from "./resultat.js";
+export { type Indplacering, type ParameterResultat, RESULTATFORMAT } from "./resultat.js";
 
 // Scenario comparison and threshold sensitivity (sweeps, borderline providers).
 export {

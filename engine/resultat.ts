@@ -74,3 +74,12 @@ export interface Indplacering {
   ikkeRelevante?: { id: string; navn: string; tekst: string }[];
   naesteNiveau: NaesteNiveau | null;
 }
+
+/**
+ * The format of the explained result (`Indplacering`): bump it whenever the same regelsæt and
+ * input give a different explained result (a reason's wording, a field added or renamed). Stored
+ * compact decisions name the format they were made with; one made with an older format is
+ * checked on its levels, since the old explanation bytes cannot be rebuilt (api/indplacering.ts).
+ * test/engine/resultatformat.test.ts fails when the output changes and this number did not.
+ */
+export const RESULTATFORMAT = 1;

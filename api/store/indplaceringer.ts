@@ -4,6 +4,7 @@
 // rebuilt on read with the stored version and checked against the stored SHA-256
 // (api/indplacering.ts). Rows written before migration 002 keep their full stored result.
 import { randomUUID } from "node:crypto";
+import { RESULTATFORMAT } from "../../engine/index.js";
 import type { Database, Forespoergsel } from "../db/database.js";
 import { iso } from "./audit.js";
 import { GruppeCommit } from "./gruppe-commit.js";
@@ -40,10 +41,12 @@ export interface LagretIndplacering {
   resultat?: unknown;
   resultatHash?: string;
   parameterNiveauer?: Record<string, string>;
+  /** The engine's result format the compact row was stored with (engine RESULTATFORMAT). */
+  resultatformat?: number;
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const KOLONNER = 11;
+const KOLONNER = 12;
 // PostgreSQL takes at most 65535 parameters in one statement.
 const PR_SAETNING = 1000;
 
@@ -80,13 +83,15 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
           n.resultatHash,
           JSON.stringify(n.parameterNiveauer),
           n.noegle,
+          RESULTATFORMAT,
         );
         const b = i * KOLONNER;
         return `(${Array.from({ length: KOLONNER }, (_, k) => `$${b + k + 1}`).join(", ")})`;
       });
       await q.query(
         `INSERT INTO indplaceringer (id, maalgruppe, version, kladde, hash, leverandoer_id, niveau,
-                                     vurderingsgrundlag, resultat_sha256, parameter_niveauer, noegle)
+                                     vurderingsgrundlag, resultat_sha256, parameter_niveauer, noegle,
+                                     resultatformat)
          VALUES ${raekker.join(", ")}`,
         params,
       );
@@ -127,9 +132,10 @@ export async function hentIndplacering(db: Forespoergsel, id: string): Promise<L
     resultat: string | null;
     resultat_sha256: string | null;
     parameter_niveauer: string | null;
+    resultatformat: number | null;
   }>(
     `SELECT id, maalgruppe, version, kladde, hash, noegle, oprettet, niveau, vurderingsgrundlag, resultat,
-            resultat_sha256, parameter_niveauer
+            resultat_sha256, parameter_niveauer, resultatformat
      FROM indplaceringer WHERE id = $1`,
     [id],
   );
@@ -149,6 +155,7 @@ export async function hentIndplacering(db: Forespoergsel, id: string): Promise<L
   if (r.resultat !== null) lagret.resultat = JSON.parse(r.resultat);
   if (r.resultat_sha256 !== null) lagret.resultatHash = r.resultat_sha256;
   if (r.parameter_niveauer !== null) lagret.parameterNiveauer = JSON.parse(r.parameter_niveauer);
+  if (r.resultat === null) lagret.resultatformat = r.resultatformat ?? 1;
   return lagret;
 }
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROD } from "../../api/app.js";
 import { kanoniskHash, kanoniskJson } from "../../api/kanonisk.js";
 import { canonicalJson, forbered, hashRegelsaet, indplacerSync, type Regelsaet } from "../../engine/index.js";
+import { RESULTATFORMAT } from "../../engine/resultat.js";
 import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
 import {
   auth,
@@ -122,6 +123,22 @@ describe.each(backends())("kompakte afgørelser ($navn)", (backend) => {
     const hentet = await request(s.app).get(`/api/v1/indplacering/${svar.id}`).set(t);
     expect(hentet.status).toBe(500);
     expect(log.some((l) => l.afgoerelse === svar.id && l.lagretNiveau === "let")).toBe(true);
+  });
+
+  it("genskaber en afgørelse fra et ældre resultatformat ud fra niveauerne, ikke hashen", async () => {
+    const svar = await indplacer(hoejLeverandoer(m, "L-format"));
+    // As if stored by an engine whose explanations read differently: another format, another hash.
+    await s.db.query(
+      "UPDATE indplaceringer SET resultatformat = $2, resultat_sha256 = 'sha256:' || repeat('0', 64) WHERE id = $1",
+      [svar.id, RESULTATFORMAT - 1],
+    );
+    const hentet = await request(s.app).get(`/api/v1/indplacering/${svar.id}`).set(t);
+    expect(hentet.status).toBe(200);
+    expect(hentet.body.indplacering.niveau).toBe("hoej");
+    await s.db.query("UPDATE indplaceringer SET niveau = 'let' WHERE id = $1", [svar.id]);
+    const aendret = await request(s.app).get(`/api/v1/indplacering/${svar.id}`).set(t);
+    expect(aendret.status).toBe(500);
+    expect(aendret.body.kode).toBe("AFGOERELSE_KAN_IKKE_GENSKABES");
   });
 
   it("læser og genberegner en afgørelse gemt før migration 002 med hele resultatet", async () => {
