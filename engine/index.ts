@@ -17,6 +17,7 @@ export * from "./resultat.js";
 export * from "./scenarier.js";
 export * from "./schema/regelsaet.js";
 export * from "./schema/vurderingsgrundlag.js";
+export * from "./taerskel-etiketter.js";
 export * from "./taerskler.js";
 export * from "./testtilfaelde.js";
 export * from "./validate.js";

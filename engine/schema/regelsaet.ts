@@ -177,9 +177,7 @@ export const Variant = Type.Object(
         leverandoertype: Type.Optional(
           Type.Array(Type.Union(LEVERANDOERTYPER.map((t) => Type.Literal(t))), { minItems: 1 }),
         ),
-        forloebsfase: Type.Optional(
-          Type.Array(Type.Union(FORLOEBSFASER.map((f) => Type.Literal(f))), { minItems: 1 }),
-        ),
+        forloebsfase: Type.Optional(Type.Array(Type.Union(FORLOEBSFASER.map((f) => Type.Literal(f))), { minItems: 1 })),
       },
       { additionalProperties: false, description: "Hvornår varianten gælder (alle angivne felter skal passe)." },
     ),
@@ -339,6 +337,9 @@ export const Testtilfaelde = Type.Object(
     ),
     kilde: Type.Optional(Kilde),
     begrundelse: Type.Optional(Type.String({ description: "Hvad testtilfældet viser, og hvorfor." })),
+    note: Type.Optional(
+      Type.String({ maxLength: 2000, description: "Hvorfor forventningen sidst blev ændret, og af hvem." }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -420,8 +421,7 @@ export const Maalgruppebeskrivelse = Type.Object(
   },
   {
     additionalProperties: false,
-    description:
-      "Målgruppebeskrivelsen: idealtypiske behov på tre niveauer. Aktiv praksis tæller borgere efter den.",
+    description: "Målgruppebeskrivelsen: idealtypiske behov på tre niveauer. Aktiv praksis tæller borgere efter den.",
   },
 );
 
