@@ -14,6 +14,7 @@ export * from "./naeste-niveau.js";
 export * from "./politik.js";
 export * from "./problem.js";
 export * from "./resultat.js";
+export * from "./scenarie-virkning.js";
 export * from "./scenarier.js";
 export * from "./schema/regelsaet.js";
 export * from "./schema/vurderingsgrundlag.js";
