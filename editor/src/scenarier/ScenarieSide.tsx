@@ -15,6 +15,7 @@ import { type Data, Datakilde } from "./Datakilde.js";
 import { BeregningsFejl, koer } from "./evaluering.js";
 import { FoelsomhedPanel } from "./FoelsomhedPanel.js";
 import { aendringerMellem, antalAendringer } from "./kladde-aendringer.js";
+import type { Enkeltvis } from "./protokol.js";
 import { Resultater } from "./Resultater.js";
 import { ScenarieKort } from "./ScenarieKort.js";
 
@@ -61,7 +62,12 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
   };
   const [eksempel, setEksempel] = useState<Data | null>(null);
   const [data, setData] = useState<Data | null>(null);
-  const [resultat, setResultat] = useState<{ s?: Sammenligning; fejl?: unknown; fremdrift?: [number, number] }>({});
+  const [resultat, setResultat] = useState<{
+    s?: Sammenligning;
+    enkeltvis?: Enkeltvis;
+    fejl?: unknown;
+    fremdrift?: [number, number];
+  }>({});
   const ac = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -89,7 +95,20 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
         { type: "sammenlign", regelsaet: grund, scenarier, leverandoerer: data.leverandoerer },
         { signal: c.signal, onProgress: (a, b) => setResultat((r) => ({ ...r, fremdrift: [a, b] })) },
       ).then(
-        (s) => !c.signal.aborted && setResultat({ s }),
+        (s) => {
+          if (c.signal.aborted) return;
+          setResultat({ s });
+          // Then each change alone, so a mixed scenario explains every move by its own change.
+          koer(
+            { type: "enkeltvis", regelsaet: grund, scenarier: scenarier.slice(1), leverandoerer: data.leverandoerer },
+            {
+              signal: c.signal,
+            },
+          ).then(
+            (enkeltvis) => !c.signal.aborted && setResultat((r) => (r.s === s ? { ...r, enkeltvis } : r)),
+            () => undefined,
+          );
+        },
         (fejl) => !c.signal.aborted && setResultat({ fejl }),
       );
     }, 300);
@@ -235,7 +254,7 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
               )}
             </Fejlboks>
           )}
-          {resultat.s && <Resultater s={resultat.s} navne={navne} />}
+          {resultat.s && <Resultater s={resultat.s} navne={navne} enkeltvis={resultat.enkeltvis} />}
           {grund && data && <FoelsomhedPanel grund={grund} scenarier={scenarier} leverandoerer={data.leverandoerer} />}
         </div>
       </div>
