@@ -1,6 +1,6 @@
 // One scenario: its name and its changes to the starting regelsæt — thresholds (and variants),
 // weights, parameters on/off and the policy — each editable and removable.
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import {
   type Aendringer,
   aendringerUdenVirkning,
@@ -20,6 +20,8 @@ interface Props {
   nummer: number;
   aendre: (s: Scenarie) => void;
   fjern?: () => void;
+  /** Buttons under the scenario (save, make it the draft). */
+  handlinger?: ReactNode;
 }
 
 function uden<T extends object>(o: T | undefined, noegle: string): T | undefined {
@@ -35,7 +37,7 @@ function taerskelInfo(grund: Regelsaet, fuldt: string) {
   return { t, vaerdi: v?.vaerdi };
 }
 
-export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) {
+export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern, handlinger }: Props) {
   const id = useId();
   const a = scenarie.aendringer ?? {};
   const saet = (ny: Aendringer) => aendre({ ...scenarie, aendringer: ny });
@@ -239,6 +241,7 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
           </select>
         </label>
       </div>
+      {handlinger}
     </fieldset>
   );
 }

@@ -14,6 +14,7 @@ import { aktueltUdkast } from "../regelsaet/useUdkast.js";
 import { type Data, Datakilde } from "./Datakilde.js";
 import { BeregningsFejl, koer } from "./evaluering.js";
 import { FoelsomhedPanel } from "./FoelsomhedPanel.js";
+import { GemteScenarier, ScenarieHandlinger, useGemteScenarier } from "./GemteScenarier.js";
 import { aendringerMellem, antalAendringer } from "./kladde-aendringer.js";
 import type { Enkeltvis } from "./protokol.js";
 import { Resultater } from "./Resultater.js";
@@ -32,7 +33,8 @@ function unikNavn(navn: string, brugt: Scenarie[]): string {
 }
 
 export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
-  const { api } = useAuth();
+  const { api, kan } = useAuth();
+  const gemte = useGemteScenarier(maalgruppe);
   const kilder = useHent(async () => {
     const pub = await api.regelsaet(maalgruppe).catch(() => null);
     const udkast = aktueltUdkast(maalgruppe);
@@ -190,6 +192,12 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
             )}
           </fieldset>
           <Datakilde maalgruppe={maalgruppe} data={data} eksempel={eksempel} vaelg={setData} />
+          <GemteScenarier
+            maalgruppe={maalgruppe}
+            g={gemte}
+            forfatter={kan("forfatter")}
+            indlaes={(s) => setScenarier([...scenarier.filter((x) => x.navn !== s.navn), s])}
+          />
           <h2>Scenarier</h2>
           {grund &&
             scenarier.map((s, i) => (
@@ -201,6 +209,11 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
                 grund={grund}
                 aendre={(ny) => setScenarier(scenarier.map((x, j) => (j === i ? ny : x)))}
                 fjern={scenarier.length > 1 ? () => setScenarier(scenarier.filter((_, j) => j !== i)) : undefined}
+                handlinger={
+                  kan("forfatter") && i > 0 ? (
+                    <ScenarieHandlinger maalgruppe={maalgruppe} scenarie={s} g={gemte} />
+                  ) : null
+                }
               />
             ))}
           <div className="knapper">
