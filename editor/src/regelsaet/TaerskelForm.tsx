@@ -107,12 +107,8 @@ function TaerskelRaekke({
         {t.beskrivelse}
         {graenser.length > 0 && <> Grænser: {graenser.join(", ")}.</>}
       </p>
-      <KildeLinje
-        kilde={t.kilde}
-        antagelse={t.antagelse}
-        begrundelse="kilderne giver ikke et tal; se beskrivelsen."
-        dokumenter={f.kilder}
-      />
+      {/* An assumption is already marked by its badge and explained in the description. */}
+      <KildeLinje kilde={t.kilde} dokumenter={f.kilder} />
       {!erListe && (t.varianter ?? []).length > 0 && (
         <ul className="varianter">
           {(t.varianter ?? []).map((v, i) => {
