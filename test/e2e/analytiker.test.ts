@@ -91,6 +91,10 @@ describe("analytikerens rejser", () => {
       const vaelger = kort.getByLabel("Tilføj tærskelændring");
       const gruppeTekst = await vaelger.locator('optgroup[label="Aktiv praksis"] option').allTextContents();
       expect(gruppeTekst).toContain("højt · mindst antal borgere (10 borgere)");
+      // The sweep's picker names the parameter too: a closed select shows only its option.
+      expect(await p.getByLabel("Tærskel", { exact: true }).locator("option:checked").textContent()).toMatch(
+        /^Uddannelsesmæssige kompetencer · moderat · mindst andel/,
+      );
       expect((await vaelger.locator("option").allTextContents()).join("|")).not.toMatch(/aktivPraksis|\.hoej\./);
       await vaelger.selectOption(AKTIV);
       await kort.getByRole("textbox", { name: /Aktiv praksis · højt · mindst antal borgere/ }).fill("8");
@@ -211,7 +215,7 @@ describe("analytikerens rejser", () => {
         `Tærskel «${taerskelEtiket(r, AKTIV).tekst}», grundværdi (voksne i botilbud): 10 borgere → 8 borgere`,
       );
       expect(t).toContain(`Testtilfælde ændret: ${foerste.navn}`);
-      expect(t).toContain(note);
+      expect(t).toContain(`Note: «${note}»`);
       await skaermbillede(p, "analytiker-historik", true);
       expect(fejl).toEqual([]);
     },

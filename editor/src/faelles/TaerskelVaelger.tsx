@@ -14,9 +14,14 @@ interface Props {
   undtag?: readonly string[];
   /** A first, empty option, e.g. "+ Tærskel …". */
   tomTekst?: string;
+  /**
+   * Options carry the parameter's name too: a closed select shows only the chosen option, and
+   * "moderat · mindst andel" alone does not say which parameter.
+   */
+  fuldeNavne?: boolean;
 }
 
-export function TaerskelVaelger({ id, regelsaet, vaerdi, onValg, kunTal, undtag = [], tomTekst }: Props) {
+export function TaerskelVaelger({ id, regelsaet, vaerdi, onValg, kunTal, undtag = [], tomTekst, fuldeNavne }: Props) {
   const grupper = taerskelGrupper(regelsaet, { kunTal });
   return (
     <select id={id} value={vaerdi} onChange={(e) => onValg(e.target.value)}>
@@ -29,7 +34,7 @@ export function TaerskelVaelger({ id, regelsaet, vaerdi, onValg, kunTal, undtag 
               const [navn = "", variant] = t.navn.split("@");
               const def = regelsaet.taerskler[navn];
               const v = variant === undefined ? def?.vaerdi : def?.varianter?.find((x) => x.navn === variant)?.vaerdi;
-              const egen = t.tekst.slice(g.navn.length).replace(/^ · /, "") || t.tekst;
+              const egen = fuldeNavne ? t.tekst : t.tekst.slice(g.navn.length).replace(/^ · /, "") || t.tekst;
               return (
                 <option key={t.navn} value={t.navn}>
                   {egen}

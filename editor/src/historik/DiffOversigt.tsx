@@ -76,12 +76,7 @@ function testtilfaeldeAendring(
   return (
     <>
       {dele.length > 0 && <>: {dele.join("; ")}</>}
-      {til.note && til.note !== fra.note && (
-        <>
-          {" "}
-          · Note: <q>{til.note}</q>
-        </>
-      )}
+      {til.note && til.note !== fra.note && <> · Note: «{til.note}»</>}
     </>
   );
 }

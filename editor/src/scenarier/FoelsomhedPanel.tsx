@@ -120,6 +120,7 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
           id={`${id}-t`}
           regelsaet={grund}
           kunTal
+          fuldeNavne
           vaerdi={valgt}
           onValg={(navn) => {
             setValgt(navn);

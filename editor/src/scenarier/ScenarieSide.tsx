@@ -44,7 +44,7 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
       harServerKladde = udkast.harServerKladde;
       try {
         const v = validateRegelsaet(JSON.parse(udkast.tekst));
-        kladde = v.regelsaet ? { regelsaet: v.regelsaet, ikkeGemt: true } : { ugyldig: true };
+        kladde = v.regelsaet ? { regelsaet: v.regelsaet, ikkeGemt: udkast.ikkeGemt } : { ugyldig: true };
       } catch {
         kladde = { ugyldig: true };
       }
