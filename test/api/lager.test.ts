@@ -1,6 +1,7 @@
 // Storage: migrations are idempotent, the audit log is append-only and names the key of every
 // change, published versions cannot be altered, stored hashes re-verify, and requests that are
 // refused leave every table as it was.
+import { readdirSync } from "node:fs";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrer } from "../../api/db/migrate.js";
@@ -18,7 +19,15 @@ import {
   unikMaalgruppe,
 } from "./hjaelpere.js";
 
-const TABELLER = ["regelsaet_versioner", "kladder", "kladde_indhold", "indplaceringer", "noegler", "audit_log"];
+const TABELLER = [
+  "regelsaet_versioner",
+  "kladder",
+  "kladde_indhold",
+  "indplaceringer",
+  "noegler",
+  "audit_log",
+  "scenarier",
+];
 
 describe.each(backends())("lager ($navn)", (backend) => {
   let s: TestServer;
@@ -39,7 +48,11 @@ describe.each(backends())("lager ($navn)", (backend) => {
   it("anvender migreringerne én gang", async () => {
     expect(await migrer(s.db)).toEqual([]);
     const { rows } = await s.db.query<{ navn: string }>("SELECT navn FROM skema_migreringer");
-    expect(rows.map((r) => r.navn)).toEqual(["001_grundskema.sql"]);
+    const filer = readdirSync(new URL("../../api/db/migrations/", import.meta.url))
+      .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+      .sort();
+    expect(rows.map((r) => r.navn).sort()).toEqual(filer);
+    expect(filer).toContain("004_scenarier.sql");
   });
 
   it("afviser ændring og sletning af audit-loggen og af publicerede versioner", async () => {
