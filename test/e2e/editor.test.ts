@@ -548,7 +548,7 @@ describe("browser-editoren", () => {
       const aktivIJson = (v: boolean) => `(?<="id": "${kravId}",(?:\\n(?![^\\n]*"id": )[^\\n]*)*\\n\\s*"aktiv": )${v}`;
       expect(await soegIEditor(p, aktivIJson(false))).toBe("1 of 1");
       await p.keyboard.insertText("true");
-      await expect.poll(() => aktiv.isChecked()).toBe(true);
+      await expect.poll(() => aktiv.isChecked(), { timeout: 10_000 }).toBe(true);
       // And the form the text again, after an edit made there.
       await aktiv.uncheck();
       await aktiv.check();
