@@ -4,7 +4,7 @@
 // written into the case (`forventet`, `note`) so that the history shows it.
 import type { JSONPath } from "jsonc-parser";
 import { useEffect, useId, useState } from "react";
-import { koerTesttilfaelde, type Regelsaet, type TesttilfaeldeResultat } from "../../../engine/index.js";
+import { koerTesttilfaelde, niveauOrd, type Regelsaet, type TesttilfaeldeResultat } from "../../../engine/index.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 
 export function useTesttilfaelde(regelsaet: Regelsaet | undefined): TesttilfaeldeResultat[] | null {
@@ -49,10 +49,12 @@ function OpdaterForventning({
   r,
   indeks,
   aendre,
+  navn,
 }: {
   r: TesttilfaeldeResultat;
   indeks: number;
   aendre: NonNullable<Props["aendre"]>;
+  navn: (id: string) => string;
 }) {
   const id = useId();
   const [aaben, setAaben] = useState(false);
@@ -82,7 +84,15 @@ function OpdaterForventning({
     >
       <p>
         Ny forventning: samlet <NiveauMaerke niveau={ny.niveau} />
-        {r.afvigelser.length > 0 && <> ({r.afvigelser.join(" ")})</>}
+        {r.forventet.niveau !== ny.niveau && <> (før {niveauOrd(r.forventet.niveau)})</>}
+        {Object.entries(ny.parametre ?? {})
+          .filter(([pid, n]) => r.forventet.parametre?.[pid] !== n)
+          .map(([pid, n]) => (
+            <span key={pid}>
+              {"; "}
+              {navn(pid)}: {niveauOrd(r.forventet.parametre?.[pid] ?? "")} → {niveauOrd(n)}
+            </span>
+          ))}
       </p>
       <label htmlFor={`${id}-note`}>Hvorfor ændres forventningen? (påkrævet)</label>
       <textarea
@@ -156,7 +166,12 @@ export function Testtilfaelde({ resultater, regelsaet, aendre, kunLaes }: Props)
             )}
             {regelsaet?.testtilfaelde?.[i]?.note && <p className="diskret">Note: {regelsaet.testtilfaelde[i]?.note}</p>}
             {!r.bestaaet && aendre && !kunLaes && regelsaet?.testtilfaelde?.[i]?.navn === r.navn && (
-              <OpdaterForventning r={r} indeks={i} aendre={aendre} />
+              <OpdaterForventning
+                r={r}
+                indeks={i}
+                aendre={aendre}
+                navn={(pid) => regelsaet.parametre.find((x) => x.id === pid)?.navn ?? pid}
+              />
             )}
           </li>
         ))}
