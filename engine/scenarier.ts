@@ -271,7 +271,11 @@ class Resultat {
     }
     const basisParametre = parametre(0);
     for (let s = 1; s < n; s++) {
-      const forskel = parameterForskel(basisParametre, parametre(s));
+      const tilParametre = parametre(s);
+      // The compiled evaluator hands out the same map when a scenario's parameters equal the
+      // first's (weights, policy): nothing moved at parameter level, and no lookup is needed.
+      if (tilParametre === basisParametre || !harForskel(basisParametre, tilParametre)) continue;
+      const forskel = parameterForskel(basisParametre, tilParametre);
       if (forskel.length === 0) continue;
       const samlet = niveauer[s] !== basis ? 1 : 0;
       const skift = this.skift[s - 1] as Map<string, [number, number]>;
@@ -374,6 +378,13 @@ const forskelle = new WeakMap<
   ReadonlyMap<string, ParameterNiveau>,
   WeakMap<ReadonlyMap<string, ParameterNiveau>, ParameterForskel>
 >();
+
+/** Whether two parameter maps differ, without allocating (most providers move nowhere). */
+function harForskel(fra: ReadonlyMap<string, ParameterNiveau>, til: ReadonlyMap<string, ParameterNiveau>): boolean {
+  if (fra.size !== til.size) return true;
+  for (const [id, n] of fra) if (til.get(id) !== n) return true;
+  return false;
+}
 
 function parameterForskel(
   fra: ReadonlyMap<string, ParameterNiveau>,
