@@ -498,6 +498,71 @@ export function openapi(): Obj {
           },
         }),
       },
+      "/regelsaet/{maalgruppe}/scenarier": {
+        get: op("laeser", "listGemteScenarier", {
+          summary: "Gemte scenarier for en målgruppe",
+          description:
+            "Svaret: `{ maalgruppe, scenarier: [ { id, navn, beskrivelse?, aendringer, forfatter, oprettet, opdateret } ] }`. `?format=csv` (eller `Accept: text/csv`) giver en CSV-fil (`;`, UTF-8 med BOM) med én linje pr. ændring: `scenarie;beskrivelse;forfatter;gemt;aendring;navn;vaerdi`; celler, der begynder med `= + - @`, får en foranstillet `'`.",
+          parameters: [
+            { name: "maalgruppe", in: "path", required: true, schema: { type: "string" } },
+            { name: "format", in: "query", schema: { enum: ["json", "csv"] } },
+          ],
+          responses: { "200": json({ type: "object" }), "400": fejl("Ukendt format") },
+        }),
+        post: op("forfatter", "gemScenarie", {
+          summary: "Gem et scenarie",
+          description:
+            "Kroppen: `{ navn, beskrivelse?, aendringer?: { taerskler?, vaegte?, aktive?, indplacering? } }` (som et scenarie i `/scenarier/sammenlign`). Forfatteren er nøglens navn. Navnet er entydigt i målgruppen.",
+          parameters: [{ name: "maalgruppe", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "object", required: ["navn"] } } },
+          },
+          responses: {
+            "201": json({ type: "object" }, "Gemt"),
+            "409": fejl("Navnet findes allerede i målgruppen"),
+            "422": fejl("Ugyldigt scenarie"),
+          },
+        }),
+      },
+      "/regelsaet/{maalgruppe}/scenarier/{id}": {
+        get: op("laeser", "hentGemtScenarie", {
+          summary: "Et gemt scenarie",
+          description: "`?format=csv` giver scenariet som CSV som listen.",
+          parameters: [
+            { name: "maalgruppe", in: "path", required: true, schema: { type: "string" } },
+            { name: "id", in: "path", required: true, schema: { type: "integer" } },
+            { name: "format", in: "query", schema: { enum: ["json", "csv"] } },
+          ],
+          responses: { "200": json({ type: "object" }), "404": fejl("Findes ikke") },
+        }),
+        put: op("forfatter", "erstatGemtScenarie", {
+          summary: "Erstat et gemt scenarie",
+          description: "Kroppen som ved oprettelse; forfatter og `opdateret` sættes på ny.",
+          parameters: [
+            { name: "maalgruppe", in: "path", required: true, schema: { type: "string" } },
+            { name: "id", in: "path", required: true, schema: { type: "integer" } },
+          ],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "object", required: ["navn"] } } },
+          },
+          responses: {
+            "200": json({ type: "object" }),
+            "404": fejl("Findes ikke"),
+            "409": fejl("Navnet findes allerede i målgruppen"),
+            "422": fejl("Ugyldigt scenarie"),
+          },
+        }),
+        delete: op("forfatter", "sletGemtScenarie", {
+          summary: "Slet et gemt scenarie",
+          parameters: [
+            { name: "maalgruppe", in: "path", required: true, schema: { type: "string" } },
+            { name: "id", in: "path", required: true, schema: { type: "integer" } },
+          ],
+          responses: { "204": { description: "Slettet" }, "404": fejl("Findes ikke") },
+        }),
+      },
       "/mig": {
         get: op("laeser", "hentMig", {
           summary: "Nøglen, der spørger",

@@ -8,6 +8,7 @@
 // The two documents and their JSON Schemas: a regelsæt and a provider's vurderingsgrundlag.
 export {
   type Betingelse,
+  type BetingelsesVaerdi,
   type Indplaceringspolitik,
   type Kilde,
   type Kode,
@@ -17,12 +18,14 @@ export {
   type LeafBetingelse,
   type Maalgruppebeskrivelse,
   MAALGRUPPE_ID,
+  NIVEAUER,
   type Parameter,
   type ParameterNiveau,
   type ParameterNiveauEllerIkkeRelevant,
   type Regelsaet,
   RegelsaetSchema,
   type Taerskel,
+  type Testtilfaelde,
 } from "./schema/regelsaet.js";
 export { type Medarbejder, type Vurderingsgrundlag, VurderingsgrundlagSchema } from "./schema/vurderingsgrundlag.js";
 
@@ -59,11 +62,35 @@ export {
   type Aendringer,
   anvendAendringer,
   type Fordeling,
+  type ParameterSkift,
   type Sammenligning,
   type Scenarie,
   sammenlignScenarier,
 } from "./scenarier.js";
 export { graensetilfaelde, sweep } from "./foelsomhed.js";
+
+// Thresholds in domain words, and what each scenario change does on its own.
+export {
+  HELTALS_ENHEDER,
+  niveauOrd,
+  type TaerskelEtiket,
+  type TaerskelGruppe,
+  taerskelEtiket,
+  taerskelGraenseBrud,
+  taerskelGraenser,
+  taerskelGrupper,
+  taerskelVaerdiTekst,
+  talTekst,
+} from "./taerskel-etiketter.js";
+export {
+  aendringerUdenVirkning,
+  type EnkeltAendring,
+  type EnkeltVirkning,
+  enkeltAendringer,
+  enkeltvisVirkning,
+  type UdenVirkning,
+} from "./scenarie-virkning.js";
+export { operatorTekst } from "./indplacering/forklaring.js";
 
 // Authoring: checks beyond the schema and the difference between two versions.
 export { forfatterTjek } from "./forfatter-tjek.js";

@@ -5,7 +5,12 @@ import { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
 import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
 import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
 import { EngineError, type Problem, problem, type Sti } from "./problem.js";
-import type { Indplaceringspolitik, ParameterNiveauEllerIkkeRelevant, Regelsaet } from "./schema/regelsaet.js";
+import type {
+  Indplaceringspolitik,
+  ParameterNiveau,
+  ParameterNiveauEllerIkkeRelevant,
+  Regelsaet,
+} from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 import { erGyldigtVurderingsgrundlag, validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
 
@@ -51,10 +56,32 @@ export interface Flytning {
   }[];
 }
 
+/** One parameter's moves in one scenario against the first: how many providers, and how. */
+export interface ParameterSkift {
+  id: string;
+  /** Providers whose level for this parameter differs from the first scenario. */
+  antal: number;
+  /** Of those, how many also changed overall level. */
+  skifterSamlet: number;
+  /** By pair of levels, e.g. 4 × moderat → hoej, most first. */
+  overgange: {
+    fra: ParameterNiveau | "slaaet-fra";
+    til: ParameterNiveau | "slaaet-fra";
+    antal: number;
+    skifterSamlet: number;
+  }[];
+}
+
 export interface Sammenligning {
   scenarier: { navn: string; beskrivelse?: string; hash: string; fordeling: Fordeling }[];
   overgange: Overgang[];
   flyttede: Flytning[];
+  /**
+   * Per scenario after the first: each parameter whose level moved for at least one provider,
+   * against the first scenario — so a threshold change that moves parameters but no overall
+   * level still shows (in the regelsæt's parameter order).
+   */
+  parameterSkift: { scenarie: string; parametre: ParameterSkift[] }[];
   antalLeverandoerer: number;
 }
 
@@ -228,6 +255,8 @@ class Resultat {
   /** Per pair of scenarios a < b (in that order), the 4 × 4 transition counts. */
   private readonly overgange: Int32Array;
   private readonly flyttede: Flytning[] = [];
+  /** Per scenario after the first: "id|fra|til" → [providers, of whom moved overall]. */
+  private readonly skift: Map<string, [number, number]>[];
   // Object.fromEntries would make an own "__proto__" key, where an assignment sets the prototype.
   private readonly protoNavn: boolean;
 
@@ -241,6 +270,7 @@ class Resultat {
     this.fordelinger = new Int32Array(n * 4);
     this.overgange = new Int32Array(((n * (n - 1)) / 2) * 16);
     this.protoNavn = this.navne.includes("__proto__");
+    this.skift = scenarier.slice(1).map(() => new Map());
   }
 
   /** One provider's level per scenario, and its parameter levels per scenario when asked. */
@@ -263,9 +293,27 @@ class Resultat {
       }
       if (niveauer[a] !== basis) flyttet = true;
     }
+    const basisParametre = parametre(0);
+    for (let s = 1; s < n; s++) {
+      const tilParametre = parametre(s);
+      // The compiled evaluator hands out the same map when a scenario's parameters equal the
+      // first's (weights, policy): nothing moved at parameter level, and no lookup is needed.
+      if (tilParametre === basisParametre || !harForskel(basisParametre, tilParametre)) continue;
+      const forskel = parameterForskel(basisParametre, tilParametre);
+      if (forskel.length === 0) continue;
+      const samlet = niveauer[s] !== basis ? 1 : 0;
+      const skift = this.skift[s - 1] as Map<string, [number, number]>;
+      for (const p of forskel) {
+        const noegle = `${p.id}|${p.fra}|${p.til}`;
+        const t = skift.get(noegle);
+        if (t) {
+          t[0]++;
+          t[1] += samlet;
+        } else skift.set(noegle, [1, samlet]);
+      }
+    }
     if (!flyttet) return;
     const aarsager: Flytning["aarsager"] = [];
-    const basisParametre = parametre(0);
     for (let s = 1; s < n; s++) {
       const til = niveauer[s] as Indplaceringsniveau;
       if (til === basis) continue;
@@ -292,6 +340,26 @@ class Resultat {
   }
 
   sammenligning(forberedte: readonly ForberedtRegelsaet[]): Sammenligning {
+    type Niveau = ParameterSkift["overgange"][number]["fra"];
+    const parameterSkift = this.skift.map((skift, i) => {
+      const orden = (forberedte[i + 1] ?? forberedte[0])?.regelsaet.parametre.map((p) => p.id) ?? [];
+      const pr = new Map<string, ParameterSkift>();
+      for (const [noegle, [antal, skifterSamlet]] of skift) {
+        const [id = "", fra, til] = noegle.split("|") as [string, Niveau, Niveau];
+        let p = pr.get(id);
+        if (!p) {
+          p = { id, antal: 0, skifterSamlet: 0, overgange: [] };
+          pr.set(id, p);
+        }
+        p.antal += antal;
+        p.skifterSamlet += skifterSamlet;
+        p.overgange.push({ fra, til, antal, skifterSamlet });
+      }
+      const rang = (id: string) => (orden.includes(id) ? orden.indexOf(id) : orden.length);
+      const parametre = [...pr.values()].sort((a, b) => rang(a.id) - rang(b.id) || a.id.localeCompare(b.id));
+      for (const p of parametre) p.overgange.sort((a, b) => b.antal - a.antal);
+      return { scenarie: this.navne[i + 1] ?? "", parametre };
+    });
     const fordeling = (t: Int32Array, fra: number): Fordeling => {
       const f = tomFordeling();
       INDPLACERINGSNIVEAUER.forEach((n, i) => {
@@ -321,6 +389,7 @@ class Resultat {
       }),
       overgange,
       flyttede: this.flyttede,
+      parameterSkift,
       antalLeverandoerer: this.antal,
     };
   }
@@ -333,6 +402,16 @@ const forskelle = new WeakMap<
   ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
   WeakMap<ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>, ParameterForskel>
 >();
+
+/** Whether two parameter maps differ, without allocating (most providers move nowhere). */
+function harForskel(
+  fra: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
+  til: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
+): boolean {
+  if (fra.size !== til.size) return true;
+  for (const [id, n] of fra) if (til.get(id) !== n) return true;
+  return false;
+}
 
 function parameterForskel(
   fra: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,

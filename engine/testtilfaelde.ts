@@ -5,6 +5,7 @@ import { indplacer } from "./indplacering/jre.js";
 import { EngineError } from "./problem.js";
 import type { Indplacering } from "./resultat.js";
 import type { Regelsaet, Testtilfaelde } from "./schema/regelsaet.js";
+import { niveauOrd } from "./taerskel-etiketter.js";
 
 export interface TesttilfaeldeResultat {
   navn: string;
@@ -38,11 +39,14 @@ export async function koerTesttilfaelde(
     }
     const parametre = Object.fromEntries(res.parametre.map((p) => [p.id, p.niveau]));
     const afvigelser: string[] = [];
+    // In the analyst's words: "Fagmiljø: forventet højt, fik moderat."
     if (res.niveau !== t.forventet.niveau)
-      afvigelser.push(`Niveau: forventet ${t.forventet.niveau}, fik ${res.niveau}.`);
+      afvigelser.push(`Samlet niveau: forventet ${niveauOrd(t.forventet.niveau)}, fik ${niveauOrd(res.niveau)}.`);
     for (const [id, forventet] of Object.entries(t.forventet.parametre ?? {})) {
-      const faktisk = parametre[id] ?? "slået fra";
-      if (faktisk !== forventet) afvigelser.push(`Parameter ${id}: forventet ${forventet}, fik ${faktisk}.`);
+      const faktisk = parametre[id] ?? "slaaet-fra";
+      const navn = r.parametre.find((p) => p.id === id)?.navn ?? id;
+      if (faktisk !== forventet)
+        afvigelser.push(`${navn}: forventet ${niveauOrd(forventet)}, fik ${niveauOrd(faktisk)}.`);
     }
     ud.push({
       navn: t.navn,

@@ -19,6 +19,7 @@ import {
   validateVurderingsgrundlagSchema as validateVurderingsgrundlagGen,
 } from "./schema/validatorer.gen.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
+import { taerskelGraenseBrud } from "./taerskel-etiketter.js";
 
 // Precompiled by `npm run schema` (ajv standalone): no code is generated at run time.
 const validateRegelsaetSchema = validateRegelsaetGen as ValidateFunction<Regelsaet>;
@@ -177,6 +178,7 @@ function semanticProblems(r: Regelsaet): Problem[] {
     });
   }
   fejl.push(...kodelisteProblemer(r));
+  fejl.push(...taerskelGraenseProblemer(r));
   for (const niveau of ["moderat", "hoej"] as const) {
     r.indplacering.krav?.[niveau]?.forEach((id, i) => {
       if (!ids.has(id)) {
@@ -202,6 +204,28 @@ function semanticProblems(r: Regelsaet): Problem[] {
         ),
       );
     }
+  }
+  return fejl;
+}
+
+/**
+ * Threshold limits: every number (base value and variants) within the threshold's `min`/`max`
+ * (a share within 0–1), whole for counted units, and `min` not above `max` — so a form, a
+ * scenario or a hand edit cannot store 200 where at most 60 makes sense.
+ */
+function taerskelGraenseProblemer(r: Regelsaet): Problem[] {
+  const fejl: Problem[] = [];
+  for (const [navn, t] of Object.entries(r.taerskler)) {
+    if (t.min !== undefined && t.max !== undefined && t.min > t.max) {
+      fejl.push(problem(["taerskler", navn, "min"], `'min' (${t.min}) er større end 'max' (${t.max}).`));
+      continue;
+    }
+    const brud = taerskelGraenseBrud(t, t.vaerdi);
+    if (brud) fejl.push(problem(["taerskler", navn, "vaerdi"], brud));
+    t.varianter?.forEach((v, i) => {
+      const b = taerskelGraenseBrud(t, v.vaerdi);
+      if (b) fejl.push(problem(["taerskler", navn, "varianter", i, "vaerdi"], b));
+    });
   }
   return fejl;
 }

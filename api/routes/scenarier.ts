@@ -13,10 +13,20 @@ import {
   sammenlignScenarier,
   sweep,
 } from "../../engine/index.js";
-import { erObjekt, kunFelter, objektKrop, versionsnummer } from "../forespoergsel.js";
+import { erObjekt, kunFelter, maalgruppeParam, objektKrop, versionsnummer } from "../forespoergsel.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "../http-error.js";
 import type { Kontekst } from "../kontekst.js";
+import { noegleFor } from "../middleware/adgang.js";
 import { ukendtRegelsaet } from "../motor.js";
+import {
+  erstatScenarie,
+  type GemtScenarie,
+  hentScenarie,
+  listScenarier,
+  type NytScenarie,
+  opretScenarie,
+  sletScenarie,
+} from "../store/scenarier.js";
 
 const MAX_SCENARIER = 20;
 
@@ -202,5 +212,132 @@ export function scenarieRoutes(ctx: Kontekst): Router {
     });
   });
 
+  // Saved scenarios per målgruppe (issue 12): readers list and export them, authors save them.
+  r.get("/regelsaet/:maalgruppe/scenarier", ctx.kraev("laeser"), async (req, res) => {
+    const maalgruppe = maalgruppeParam(req);
+    const liste = await listScenarier(ctx.db, maalgruppe);
+    if (vilHaveCsv(req.query.format, req.get("accept"))) return sendCsv(res, maalgruppe, liste);
+    res.json({ maalgruppe, scenarier: liste });
+  });
+
+  r.post("/regelsaet/:maalgruppe/scenarier", ctx.kraev("forfatter"), async (req, res) => {
+    const maalgruppe = maalgruppeParam(req);
+    const s = gemtScenarieKrop(objektKrop(req));
+    const gemt = await opretScenarie(ctx.db, maalgruppe, s, noegleFor(res).navn);
+    res.status(201).location(`/api/v1/regelsaet/${maalgruppe}/scenarier/${gemt.id}`).json(gemt);
+  });
+
+  r.get("/regelsaet/:maalgruppe/scenarier/:id", ctx.kraev("laeser"), async (req, res) => {
+    const maalgruppe = maalgruppeParam(req);
+    const s = await hentScenarie(ctx.db, maalgruppe, scenarieId(req.params.id));
+    if (vilHaveCsv(req.query.format, req.get("accept"))) return sendCsv(res, maalgruppe, [s]);
+    res.json(s);
+  });
+
+  r.put("/regelsaet/:maalgruppe/scenarier/:id", ctx.kraev("forfatter"), async (req, res) => {
+    const maalgruppe = maalgruppeParam(req);
+    const id = scenarieId(req.params.id);
+    const s = gemtScenarieKrop(objektKrop(req));
+    res.json(await erstatScenarie(ctx.db, maalgruppe, id, s, noegleFor(res).navn));
+  });
+
+  r.delete("/regelsaet/:maalgruppe/scenarier/:id", ctx.kraev("forfatter"), async (req, res) => {
+    const maalgruppe = maalgruppeParam(req);
+    await sletScenarie(ctx.db, maalgruppe, scenarieId(req.params.id), noegleFor(res).navn);
+    res.status(204).end();
+  });
+
   return r;
+}
+
+function scenarieId(v: unknown): number {
+  if (typeof v !== "string" || !/^[1-9][0-9]{0,8}$/.test(v))
+    throw new HttpError(404, "IKKE_FUNDET", "Ukendt scenarie.", [
+      { path: "id", message: "Et gemt scenaries id er et helt tal, fx 3." },
+    ]);
+  return Number(v);
+}
+
+/** Paths of `scenarier[0].…` given as the saved scenario's own body (`navn`, `aendringer.…`). */
+const somKrop = (d: Detalje[]): Detalje[] =>
+  d.map((f) => {
+    const ud: Detalje = { ...f, path: f.path.replace(/^scenarier\[0\]\.?/, "") || "(roden)" };
+    if (f.pointer !== undefined) ud.pointer = f.pointer.replace(/^\/scenarier\/0/, "");
+    return ud;
+  });
+
+/** The body of a saved scenario, checked value by value (the engine checks names at comparison). */
+function gemtScenarieKrop(krop: Record<string, unknown>): NytScenarie {
+  kunFelter(krop, ["navn", "beskrivelse", "aendringer"]);
+  let s: NytScenarie;
+  try {
+    const [x] = scenarier([{ ...krop, aendringer: krop.aendringer ?? {} }]) as [NytScenarie];
+    s = { ...x, navn: x.navn.trim() };
+  } catch (e) {
+    if (e instanceof HttpError) throw new HttpError(e.status, e.code, "Scenariet er ugyldigt.", somKrop(e.detaljer));
+    throw e;
+  }
+  const fejl: Detalje[] = [];
+  const a = s.aendringer as Record<string, Record<string, unknown>>;
+  const tjek = (felt: string, ok: (v: unknown) => boolean, besked: string) => {
+    for (const [k, v] of Object.entries(a[felt] ?? {}))
+      if (!ok(v) || k.length > 200) fejl.push(detalje(["aendringer", felt, k], besked));
+  };
+  tjek(
+    "taerskler",
+    (v) =>
+      (typeof v === "number" && Number.isFinite(v)) ||
+      (Array.isArray(v) && v.length <= 500 && v.every((x) => typeof x === "string" && x.length <= 200)),
+    "Skal være et tal eller en liste af tekster.",
+  );
+  tjek("vaegte", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0, "Skal være et tal på mindst 0.");
+  tjek("aktive", (v) => typeof v === "boolean", "Skal være true eller false.");
+  if (fejl.length > 0) throw new HttpError(422, "UGYLDIGT_SCENARIE", "Scenariet er ugyldigt.", fejl);
+  return s;
+}
+
+function vilHaveCsv(format: unknown, accept: string | undefined): boolean {
+  if (format === "csv") return true;
+  if (format === "json") return false;
+  if (format !== undefined)
+    throw new HttpError(400, "UGYLDIG_FORESPOERGSEL", "Ukendt format.", [
+      { path: "format", message: "Skal være json eller csv." },
+    ]);
+  return accept?.includes("text/csv") === true && !accept.includes("application/json");
+}
+
+/**
+ * A cell a spreadsheet cannot take for a formula: text starting with = + - @ (or a tab or CR)
+ * gets a leading apostrophe; then quoted as RFC 4180 wants.
+ */
+function celle(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  let t = typeof v === "string" ? v : JSON.stringify(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(t)) t = `'${t}`;
+  return /[";\r\n,]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
+}
+
+const CSV_KOLONNER = ["scenarie", "beskrivelse", "forfatter", "gemt", "aendring", "navn", "vaerdi"];
+
+/**
+ * One line per change (a scenario without changes gets one line with empty change columns), `;`
+ * between cells and a BOM so that Danish Excel opens it with æøå intact.
+ */
+function sendCsv(res: import("express").Response, maalgruppe: string, liste: GemtScenarie[]) {
+  const linjer = [CSV_KOLONNER.join(";")];
+  for (const s of liste) {
+    const hoved = [s.navn, s.beskrivelse, s.forfatter, s.opdateret];
+    const rader: unknown[][] = [];
+    for (const [slags, vaerdier] of Object.entries(s.aendringer)) {
+      for (const [navn, v] of Object.entries((vaerdier ?? {}) as Record<string, unknown>))
+        rader.push([slags, navn, Array.isArray(v) ? v.join("|") : v]);
+    }
+    if (rader.length === 0) rader.push(["", "", ""]);
+    for (const r of rader)
+      linjer.push([...hoved, ...r].map((c) => (typeof c === "number" ? String(c) : celle(c))).join(";"));
+  }
+  res
+    .type("text/csv; charset=utf-8")
+    .attachment(`scenarier-${maalgruppe}.csv`)
+    .send(`\uFEFF${linjer.join("\r\n")}\r\n`);
 }

@@ -12,7 +12,9 @@ export interface AuditPost {
     | "regelsaet.indlaest"
     | "noegle.oprettet"
     | "noegle.tilbagekaldt"
-    | "noegle.fornyet";
+    | "noegle.fornyet"
+    | "scenarie.gemt"
+    | "scenarie.slettet";
   maalgruppe?: string;
   version?: number;
   detaljer?: Record<string, unknown>;

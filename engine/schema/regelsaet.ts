@@ -339,6 +339,9 @@ export const Testtilfaelde = Type.Object(
     ),
     kilde: Type.Optional(Kilde),
     begrundelse: Type.Optional(Type.String({ description: "Hvad testtilfældet viser, og hvorfor." })),
+    note: Type.Optional(
+      Type.String({ maxLength: 2000, description: "Hvorfor forventningen sidst blev ændret, og af hvem." }),
+    ),
   },
   { additionalProperties: false },
 );

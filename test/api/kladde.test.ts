@@ -241,7 +241,7 @@ describe.each(backends())("kladde og publicering ($navn)", (backend) => {
     expect(svar.body.detaljer).toEqual([
       expect.objectContaining({
         path: "testtilfaelde[1]",
-        message: expect.stringContaining("forventet let, fik hoej"),
+        message: expect.stringContaining("forventet let, fik højt"),
       }),
     ]);
     expect((await agent.get(`/api/v1/regelsaet/${m}/versioner`).set(f)).status).toBe(404);

@@ -19,7 +19,15 @@ import {
   unikMaalgruppe,
 } from "./hjaelpere.js";
 
-const TABELLER = ["regelsaet_versioner", "kladder", "kladde_indhold", "indplaceringer", "noegler", "audit_log"];
+const TABELLER = [
+  "regelsaet_versioner",
+  "kladder",
+  "kladde_indhold",
+  "indplaceringer",
+  "noegler",
+  "audit_log",
+  "scenarier",
+];
 
 describe.each(backends())("lager ($navn)", (backend) => {
   let s: TestServer;
@@ -41,10 +49,11 @@ describe.each(backends())("lager ($navn)", (backend) => {
     expect(await migrer(s.db)).toEqual([]);
     const { rows } = await s.db.query<{ navn: string }>("SELECT navn FROM skema_migreringer");
     const filer = readdirSync(new URL("../../api/db/migrations/", import.meta.url))
-      .filter((f) => f.endsWith(".sql"))
+      .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
       .sort();
+    expect(rows.map((r) => r.navn).sort()).toEqual(filer);
+    expect(filer).toContain("004_scenarier.sql");
     expect(filer).toContain("005_resultatformat.sql");
-    expect(rows.map((r) => r.navn)).toEqual(filer);
   });
 
   it("afviser ændring og sletning af audit-loggen og af publicerede versioner", async () => {

@@ -12,6 +12,11 @@ import { createApp } from "../../api/app.js";
 import { validateRegelsaet } from "../../engine/index.js";
 import { backends, hoejLeverandoer, startTestServer, stille, type TestServer, testRegelsaet } from "./hjaelpere.js";
 
+// Every migration file is applied (branches add their own; the count follows the folder).
+const MIGRERINGER = readdirSync(new URL("../../api/db/migrations/", import.meta.url)).filter((f) =>
+  /^\d{3}_[a-z0-9_]+\.sql$/.test(f),
+).length;
+
 describe.each(backends())("offentlige ruter ($navn)", (backend) => {
   let s: TestServer;
   beforeAll(async () => {
@@ -22,11 +27,10 @@ describe.each(backends())("offentlige ruter ($navn)", (backend) => {
   it("GET /health melder databasen", async () => {
     const svar = await request(s.app).get("/api/v1/health");
     expect(svar.status).toBe(200);
-    const migreringer = readdirSync(new URL("../../api/db/migrations/", import.meta.url)).filter((f) =>
-      f.endsWith(".sql"),
-    ).length;
-    expect(migreringer).toBeGreaterThanOrEqual(3);
-    expect(svar.body).toMatchObject({ status: "ok", database: { slags: backend.navn, ok: true, migreringer } });
+    expect(svar.body).toMatchObject({
+      status: "ok",
+      database: { slags: backend.navn, ok: true, migreringer: MIGRERINGER },
+    });
   });
 
   it("GET /health svarer 503, når databasen ikke svarer, og når serveren lukker", async () => {

@@ -6,6 +6,7 @@
 // test-results/screenshots/.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { taerskelEtiket } from "../../engine/index.js";
 import { byggEditorHvisForaeldet } from "./bygning.js";
 import { type Browser, startChromium } from "./chromium.js";
 import { escapeRegex, logInd, overvaagFejl, skaermbillede, soegIEditor, ventPaaMonaco } from "./hjaelpere.js";
@@ -31,6 +32,9 @@ function diffVaerdi(v: TaerskelValg, x: number): string {
   const enhed: Record<string, string> = { andel: " %", aar: " år", borgere: x === 1 ? " borger" : " borgere" };
   return `${tal}${enhed[v.enhed] ?? ""}`;
 }
+
+/** A threshold's number field in the form, by its stable name (its label is in domain words). */
+const taerskelFelt = (p: Page, navn: string) => p.locator(`[id="taerskel-${navn}"]`);
 
 /** Text content with non-breaking spaces read as spaces. */
 const tekstAf = async (l: { textContent(): Promise<string | null> }) =>
@@ -89,6 +93,8 @@ describe("browser-editoren", () => {
     async () => {
       const p = forfatter;
       await p.getByRole("link", { name: "Autisme", exact: true }).click();
+      // The JSON is collapsed for analysts; this author wants it (remembered in the browser).
+      await p.getByRole("button", { name: "Vis JSON" }).click();
       await ventPaaMonaco(p);
       expect(
         await soegIEditor(p, `"${escapeRegex(valg.navn)}": \\{\\n\\s*"vaerdi": ${escapeRegex(String(valg.gammel))},`),
@@ -103,7 +109,7 @@ describe("browser-editoren", () => {
 
       // The form: change the threshold.
       await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
-      const felt = p.getByLabel(valg.navn, { exact: true });
+      const felt = taerskelFelt(p, valg.navn);
       await felt.fill(formVaerdi(valg, valg.ny));
       await skaermbillede(p, "regelsaet-formular");
 
@@ -254,7 +260,7 @@ describe("browser-editoren", () => {
       // The threshold by its name, the field by what it means, the value in the threshold's unit.
       const oversigtTekst = await tekstAf(oversigt);
       expect(oversigtTekst).toContain(
-        `Tærskel ${valg.navn}, grundværdi (voksne i botilbud): ${diffVaerdi(valg, valg.gammel)} → ${diffVaerdi(valg, valg.ny)}`,
+        `Tærskel «${taerskelEtiket(pilot(MAALGRUPPE), valg.navn).tekst}», grundværdi (voksne i botilbud): ${diffVaerdi(valg, valg.gammel)} → ${diffVaerdi(valg, valg.ny)}`,
       );
       expect(oversigtTekst).not.toMatch(/\bvaerdi\b/);
       // The weight changed in the conflict above, by the parameter's name and with a decimal comma.
@@ -425,7 +431,7 @@ describe("browser-editoren", () => {
       await ventPaaMonaco(p);
       expect(await p.getByRole("button", { name: "Gem kladde" }).count()).toBe(0);
       expect(await p.getByRole("button", { name: "Publicér …" }).count()).toBe(0);
-      expect(await p.getByLabel(valg.navn, { exact: true }).getAttribute("readonly")).not.toBeNull();
+      expect(await taerskelFelt(p, valg.navn).getAttribute("readonly")).not.toBeNull();
 
       // Typing in the editor changes nothing: it is read-only.
       await p.locator(".monaco-editor .view-lines").first().click();
@@ -494,7 +500,7 @@ describe("browser-editoren", () => {
 
       // Numbers with a decimal comma; the policy's own labels are words, not code.
       await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
-      expect(await p.getByLabel("indplacering.vaegtet.moderat.minScore", { exact: true }).inputValue()).toBe("1,875");
+      expect(await taerskelFelt(p, "indplacering.vaegtet.moderat.minScore").inputValue()).toBe("1,875");
       const label = p.locator("label", { hasText: "Referenceantal aktive parametre" });
       expect(await label.evaluate((l) => getComputedStyle(l).fontFamily)).not.toMatch(/mono/i);
 
@@ -508,7 +514,7 @@ describe("browser-editoren", () => {
       // A requirement that is not met names the parameter. With one parameter enough for
       // moderat, find a provider with a parameter below moderat and require that parameter.
       await p.getByRole("tab", { name: "Tærskler og vægte" }).click();
-      await p.getByLabel("indplacering.moderat.minParametre", { exact: true }).fill("1");
+      await taerskelFelt(p, "indplacering.moderat.minParametre").fill("1");
       await p.getByRole("tab", { name: "Test", exact: true }).click();
       const niveau = p.getByTestId("indplacering-niveau");
       let krav: { navn: string; id: string } | undefined;
@@ -548,7 +554,7 @@ describe("browser-editoren", () => {
       const aktivIJson = (v: boolean) => `(?<="id": "${kravId}",(?:\\n(?![^\\n]*"id": )[^\\n]*)*\\n\\s*"aktiv": )${v}`;
       expect(await soegIEditor(p, aktivIJson(false))).toBe("1 of 1");
       await p.keyboard.insertText("true");
-      await expect.poll(() => aktiv.isChecked()).toBe(true);
+      await expect.poll(() => aktiv.isChecked(), { timeout: 10_000 }).toBe(true);
       // And the form the text again, after an edit made there.
       await aktiv.uncheck();
       await aktiv.check();

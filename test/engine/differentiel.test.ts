@@ -67,7 +67,10 @@ function talArb(vaerdi: number, enhed: string, min = 0, max?: number): fc.Arbitr
   const antalTrin = Math.round((top - min) / trin);
   return fc.oneof(
     fc.integer({ min: 0, max: antalTrin }).map((i) => Math.round((min + i * trin) * 1000) / 1000),
-    fc.integer({ min: -2, max: 2 }).map((d) => Math.max(min, Math.round((vaerdi + d * trin) * 1000) / 1000)),
+    // Within the threshold's limits, which the validator enforces (issue 12).
+    fc
+      .integer({ min: -2, max: 2 })
+      .map((d) => Math.min(top, Math.max(min, Math.round((vaerdi + d * trin) * 1000) / 1000))),
   );
 }
 

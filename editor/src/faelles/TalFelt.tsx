@@ -18,6 +18,13 @@ interface Props {
   skjulLabel?: boolean;
   /** The label is a threshold's dotted name (`uddannelse.moderat.minAndel`): shown as code. */
   kode?: boolean;
+  /**
+   * Why a number is not allowed ("Højst 60 borgere."), or undefined: a refused number is shown
+   * with its reason and never reported.
+   */
+  tjek?: (v: number) => string | undefined;
+  /** A smaller line under the label, e.g. the threshold's code name. */
+  underLabel?: string;
 }
 
 const rund = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -29,6 +36,7 @@ export function TalFelt(p: Props) {
     v === undefined ? "" : String(rund(p.procent ? v * 100 : v)).replace(".", ",");
   const [tekst, setTekst] = useState(vis(p.vaerdi));
   const [ugyldig, setUgyldig] = useState(false);
+  const [grund, setGrund] = useState<string | undefined>(undefined);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only an outside change of the value resets the text
   useEffect(() => {
@@ -37,6 +45,7 @@ export function TalFelt(p: Props) {
     if (tekst === "" || !Number.isFinite(tal) || rund(fra) !== rund(p.vaerdi ?? Number.NaN)) {
       setTekst(vis(p.vaerdi));
       setUgyldig(false);
+      setGrund(undefined);
     }
   }, [p.vaerdi, p.procent]);
 
@@ -44,8 +53,11 @@ export function TalFelt(p: Props) {
     setTekst(ny);
     const tal = Number(ny.replace(",", "."));
     const ok = ny.trim() !== "" && Number.isFinite(tal);
-    setUgyldig(!ok);
-    if (ok) p.onAendring(rund(p.procent ? tal / 100 : tal));
+    const v = rund(p.procent ? tal / 100 : tal);
+    const brud = ok ? p.tjek?.(v) : undefined;
+    setUgyldig(!ok || brud !== undefined);
+    setGrund(brud);
+    if (ok && brud === undefined) p.onAendring(v);
   };
 
   const faktor = p.procent ? 100 : 1;
@@ -56,6 +68,7 @@ export function TalFelt(p: Props) {
     <span className="talfelt">
       <label htmlFor={id} className={p.skjulLabel ? "skjult" : undefined}>
         {p.kode ? <code>{p.label}</code> : p.label}
+        {p.underLabel && <span className="diskret mono under-label">{p.underLabel}</span>}
       </label>
       <span className="talfelt-input">
         <input
@@ -66,7 +79,7 @@ export function TalFelt(p: Props) {
           onChange={(e) => skift(e.target.value)}
           readOnly={p.kunLaes}
           aria-invalid={ugyldig || undefined}
-          aria-describedby={p.beskrivelseId}
+          aria-describedby={[p.beskrivelseId, grund ? `${id}-grund` : undefined].filter(Boolean).join(" ") || undefined}
           size={6}
         />
         {p.procent && <span aria-hidden="true">%</span>}
@@ -82,6 +95,11 @@ export function TalFelt(p: Props) {
           disabled={p.kunLaes}
           onChange={(e) => skift(e.target.value.replace(".", ","))}
         />
+      )}
+      {grund && (
+        <span id={`${id}-grund`} role="alert" className="felt-fejl">
+          {grund}
+        </span>
       )}
     </span>
   );

@@ -3,6 +3,7 @@
 // Danish names (the summary gives ids), fields by what they mean (diff-tekster.ts), thresholds'
 // values in the unit each version declares, numbers and levels the Danish way.
 import type { ReactNode } from "react";
+import type { Testtilfaelde } from "../../../engine/index.js";
 import { tal } from "../faelles/format.js";
 import { niveauNavn } from "../faelles/niveau.js";
 import { egenPost } from "../faelles/opslag.js";
@@ -53,16 +54,53 @@ function FraTil({ navn, fra, til }: { navn: ReactNode; fra: string; til: string 
  * is). `enheder`: each threshold's declared `enhed` in the older and the newer version; without
  * it, threshold values are plain numbers.
  */
+/** A golden case's changed expectation and note, in words (the diff names only the case). */
+function testtilfaeldeAendring(
+  fra: Testtilfaelde | undefined,
+  til: Testtilfaelde | undefined,
+  navn: (id: string) => string,
+): ReactNode {
+  if (!fra || !til) return null;
+  const dele: string[] = [];
+  if (fra.forventet.niveau !== til.forventet.niveau)
+    dele.push(
+      `forventet samlet niveau ${niveauNavn(fra.forventet.niveau).toLowerCase()} → ${niveauNavn(til.forventet.niveau).toLowerCase()}`,
+    );
+  const ids = new Set([...Object.keys(fra.forventet.parametre ?? {}), ...Object.keys(til.forventet.parametre ?? {})]);
+  for (const id of ids) {
+    const a = fra.forventet.parametre?.[id];
+    const b = til.forventet.parametre?.[id];
+    if (a !== b)
+      dele.push(`${navn(id)} ${a ? niveauNavn(a).toLowerCase() : "–"} → ${b ? niveauNavn(b).toLowerCase() : "–"}`);
+  }
+  return (
+    <>
+      {dele.length > 0 && <>: {dele.join("; ")}</>}
+      {til.note && til.note !== fra.note && <> · Note: «{til.note}»</>}
+    </>
+  );
+}
+
 export function DiffOversigt({
   d,
   navne = {},
   enheder = { fra: {}, til: {} },
+  etiketter = {},
+  testtilfaelde,
 }: {
   d: DiffSvar;
   navne?: Readonly<Record<string, string>>;
   enheder?: { fra: Enheder; til: Enheder };
+  /** Each threshold's Danish label ("Aktiv praksis · højt · mindst antal borgere"), by name. */
+  etiketter?: Readonly<Record<string, string>>;
+  /** The golden cases of the two versions, to say how a changed case changed. */
+  testtilfaelde?: { fra: Testtilfaelde[]; til: Testtilfaelde[] };
 }) {
   if (d.identisk) return <p>De to versioner er ens.</p>;
+  const taerskelNavn = (t: string) => {
+    const e = egenPost(etiketter, t);
+    return e ? <span title={t}>«{e}»</span> : <code>{t}</code>;
+  };
   const navn = (id: string) => egenPost(navne, id) ?? id;
   const enhed = (side: Enheder, t: string) => egenPost(side, t);
   const punkter: { noegle: string; indhold: ReactNode }[] = [];
@@ -78,18 +116,14 @@ export function DiffOversigt({
       noegle: `t+${t.navn}`,
       indhold: (
         <>
-          Ny tærskel <code>{t.navn}</code> = {vaerdiTekst(t.vaerdi, enhed(enheder.til, t.navn))}
+          Ny tærskel {taerskelNavn(t.navn)} = {vaerdiTekst(t.vaerdi, enhed(enheder.til, t.navn))}
         </>
       ),
     });
   for (const t of d.taerskler?.fjernet ?? [])
     punkter.push({
       noegle: `t-${t.navn}`,
-      indhold: (
-        <>
-          Tærsklen <code>{t.navn}</code> er fjernet
-        </>
-      ),
+      indhold: <>Tærsklen {taerskelNavn(t.navn)} er fjernet</>,
     });
   for (const t of d.taerskler?.aendret ?? [])
     for (const f of t.aendringer) {
@@ -103,7 +137,7 @@ export function DiffOversigt({
           <FraTil
             navn={
               <>
-                Tærskel <code>{t.navn}</code>, {taerskelFelt(f.felt).navn}
+                Tærskel {taerskelNavn(t.navn)}, {taerskelFelt(f.felt).navn}
               </>
             }
             fra={fra}
@@ -155,7 +189,17 @@ export function DiffOversigt({
   const tt = d.testtilfaelde;
   for (const n of tt?.tilfoejet ?? []) punkter.push({ noegle: `tt+${n}`, indhold: <>Nyt testtilfælde: {n}</> });
   for (const n of tt?.fjernet ?? []) punkter.push({ noegle: `tt-${n}`, indhold: <>Testtilfælde fjernet: {n}</> });
-  for (const n of tt?.aendret ?? []) punkter.push({ noegle: `tt${n}`, indhold: <>Testtilfælde ændret: {n}</> });
+  const tilfaelde = (side: Testtilfaelde[] | undefined, n: string) => side?.find((t) => t.navn === n);
+  for (const n of tt?.aendret ?? [])
+    punkter.push({
+      noegle: `tt${n}`,
+      indhold: (
+        <>
+          Testtilfælde ændret: {n}
+          {testtilfaeldeAendring(tilfaelde(testtilfaelde?.fra, n), tilfaelde(testtilfaelde?.til, n), navn)}
+        </>
+      ),
+    });
   return (
     <div className="aendringsliste" data-testid="diff-oversigt">
       <p>

@@ -1,6 +1,7 @@
 // Historik: the published versions with author, time, note and hash; Monaco's diff editor and the
 // server's summary between any two versions; each version can be opened read-only.
 import { lazy, Suspense, useEffect, useId, useState } from "react";
+import { taerskelEtiket } from "../../../engine/index.js";
 import { fejlTekst } from "../faelles/api-klient.js";
 import { useAuth } from "../faelles/auth.js";
 import { datoTid, kortHash } from "../faelles/format.js";
@@ -42,6 +43,11 @@ export default function HistorikSide({ maalgruppe }: { maalgruppe: string }) {
       titel: b.data.titel,
       navne,
       enheder: { fra: enheder(a.data), til: enheder(b.data) },
+      // Labels from the newer version, the older one for a threshold it removed.
+      etiketter: Object.fromEntries(
+        [a.data, b.data].flatMap((r) => Object.keys(r.taerskler).map((n) => [n, taerskelEtiket(r, n).tekst])),
+      ),
+      testtilfaelde: { fra: a.data.testtilfaelde ?? [], til: b.data.testtilfaelde ?? [] },
       diff: diff as DiffSvar | null,
     };
   }, [api, maalgruppe, par?.fra, par?.til]);
@@ -115,6 +121,8 @@ export default function HistorikSide({ maalgruppe }: { maalgruppe: string }) {
               d={sammenligning.data.diff}
               navne={sammenligning.data.navne}
               enheder={sammenligning.data.enheder}
+              etiketter={sammenligning.data.etiketter}
+              testtilfaelde={sammenligning.data.testtilfaelde}
             />
           )}
           {sammenligning.data && par && (

@@ -15,12 +15,14 @@ import { KonfliktDialog } from "./KonfliktDialog.js";
 import { kanOprettes, MaalgruppeFindesIkke, NyMaalgruppeBesked } from "./NyMaalgruppe.js";
 import { Problemliste } from "./Problemliste.js";
 import { PublicerDialog } from "./PublicerDialog.js";
+import { Regler } from "./Regler.js";
 import { TaerskelForm } from "./TaerskelForm.js";
 import { TestPanel } from "./TestPanel.js";
 import { Testtilfaelde, useTesttilfaelde } from "./Testtilfaelde.js";
 import { useUdkast } from "./useUdkast.js";
 
 const JsonEditor = lazy(() => import("../monaco/JsonEditor.js"));
+const VIS_JSON = "specialisering.visJson";
 
 export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
   const { api, kan } = useAuth();
@@ -43,6 +45,21 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
   const [fane, setFane] = useState("form");
   const [publicerAaben, setPublicerAaben] = useState(false);
   const editorRef = useRef<JsonEditorHandle | null>(null);
+  // The JSON is for those who want it: collapsed until asked for (remembered in this browser).
+  const [visJson, setVisJsonState] = useState(() => localStorage.getItem(VIS_JSON) === "1");
+  const setVisJson = (v: boolean) => {
+    localStorage.setItem(VIS_JSON, v ? "1" : "0");
+    setVisJsonState(v);
+  };
+  // A problem clicked while the JSON is hidden: shown once the editor has opened.
+  const ventende = useRef<((h: JsonEditorHandle) => void) | null>(null);
+  const iEditoren = (fn: (h: JsonEditorHandle) => void) => {
+    if (editorRef.current && visJson) fn(editorRef.current);
+    else {
+      ventende.current = fn;
+      setVisJson(true);
+    }
+  };
   const aendret = redigerbar && u.status === "klar" && u.tekst !== u.gemtTekst;
 
   useEffect(() => {
@@ -90,10 +107,17 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
               </>
             )}
           </p>
-          <p className="diskret tastatur-hjaelp">
-            Tastatur: <kbd>Ctrl</kbd>+<kbd>M</kbd> lader <kbd>Tab</kbd> flytte fokus ud af editoren, <kbd>F8</kbd> går
-            til næste problem, <kbd>Ctrl</kbd>+<kbd>Mellemrum</kbd> foreslår felter.
-          </p>
+          {visJson && (
+            <p className="diskret tastatur-hjaelp">
+              Tastatur: <kbd>Ctrl</kbd>+<kbd>M</kbd> lader <kbd>Tab</kbd> flytte fokus ud af editoren, <kbd>F8</kbd> går
+              til næste problem, <kbd>Ctrl</kbd>+<kbd>Mellemrum</kbd> foreslår felter.
+            </p>
+          )}
+        </div>
+        <div className="knapper">
+          <button type="button" aria-expanded={visJson} onClick={() => setVisJson(!visJson)}>
+            {visJson ? "Skjul JSON" : "Vis JSON"}
+          </button>
         </div>
         {redigerbar && (
           <div className="knapper">
@@ -137,23 +161,28 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
           {u.besked.tekst}
         </p>
       )}
-      <div className="to-kolonner">
-        <div className="editor-kolonne">
-          <Suspense fallback={<Indlaeser tekst="Indlæser editoren …" />}>
-            <JsonEditor
-              modelNavn={`${maalgruppe}${version !== undefined ? `-v${version}` : ""}`}
-              vaerdi={u.tekst}
-              onAendring={redigerbar ? setTekst : undefined}
-              kunLaes={!redigerbar}
-              problemer={problemer}
-              hoverHjaelp={regelsaetHover}
-              ariaLabel={`Regelsæt for ${titel} som JSON`}
-              onKlar={(h) => {
-                editorRef.current = h;
-              }}
-            />
-          </Suspense>
-        </div>
+      <div className={visJson ? "to-kolonner" : "en-kolonne"}>
+        {visJson && (
+          <div className="editor-kolonne">
+            <Suspense fallback={<Indlaeser tekst="Indlæser editoren …" />}>
+              <JsonEditor
+                modelNavn={`${maalgruppe}${version !== undefined ? `-v${version}` : ""}`}
+                vaerdi={u.tekst}
+                onAendring={redigerbar ? setTekst : undefined}
+                kunLaes={!redigerbar}
+                problemer={problemer}
+                hoverHjaelp={regelsaetHover}
+                ariaLabel={`Regelsæt for ${titel} som JSON`}
+                onKlar={(h) => {
+                  editorRef.current = h;
+                  const fn = ventende.current;
+                  ventende.current = null;
+                  if (fn) setTimeout(() => fn(h), 0);
+                }}
+              />
+            </Suspense>
+          </div>
+        )}
         <div className="panel-kolonne">
           <Faner
             label="Værktøjer til regelsættet"
@@ -187,7 +216,19 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
                     )}
                   </>
                 ),
-                indhold: () => <Testtilfaelde resultater={analyse.regelsaet ? testtilfaelde : null} />,
+                indhold: () => (
+                  <Testtilfaelde
+                    resultater={analyse.regelsaet ? testtilfaelde : null}
+                    regelsaet={analyse.regelsaet}
+                    aendre={aendre}
+                    kunLaes={!redigerbar}
+                  />
+                ),
+              },
+              {
+                id: "regler",
+                titel: "Regler og kilder",
+                indhold: () => <Regler regelsaet={analyse.regelsaet} />,
               },
               {
                 id: "problemer",
@@ -207,8 +248,8 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
                     analyse={analyse}
                     serverFejl={u.serverFejl}
                     serverAdvarsler={u.serverAdvarsler}
-                    vis={(p) => editorRef.current?.visPointer(p)}
-                    visOffset={(o) => editorRef.current?.visOffset(o)}
+                    vis={(p) => iEditoren((h) => h.visPointer(p))}
+                    visOffset={(o) => iEditoren((h) => h.visOffset(o))}
                   />
                 ),
               },

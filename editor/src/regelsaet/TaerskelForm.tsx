@@ -3,10 +3,18 @@
 // the JSON text at its path, so form and editor stay in step both ways.
 import type { JSONPath } from "jsonc-parser";
 import { useId } from "react";
-import type { Indplaceringspolitik, Parameter, Taerskel } from "../../../engine/index.js";
+import {
+  type Indplaceringspolitik,
+  type Parameter,
+  type Taerskel,
+  taerskelEtiket,
+  taerskelGraenseBrud,
+  taerskelGrupper,
+  taerskelVaerdiTekst,
+} from "../../../engine/index.js";
+import { KildeLinje } from "../faelles/Kilde.js";
 import { ListeFelt } from "../faelles/ListeFelt.js";
 import { TalFelt } from "../faelles/TalFelt.js";
-import { vaerdiNavn } from "../faelles/vaerdi-navne.js";
 
 interface Props {
   vaerdi: unknown;
@@ -18,6 +26,7 @@ interface Form {
   taerskler: Record<string, Taerskel>;
   parametre: Parameter[];
   indplacering: Partial<Indplaceringspolitik>;
+  kilder?: Record<string, { titel: string }>;
 }
 
 function somForm(v: unknown): Form | null {
@@ -30,20 +39,39 @@ function somForm(v: unknown): Form | null {
     indplacering: (typeof o.indplacering === "object" && o.indplacering !== null
       ? o.indplacering
       : {}) as Form["indplacering"],
+    kilder: (typeof o.kilder === "object" && o.kilder !== null ? o.kilder : undefined) as Form["kilder"],
   };
 }
 
-function TaerskelRaekke({ navn, t, aendre, kunLaes }: { navn: string; t: Taerskel } & Omit<Props, "vaerdi">) {
+/** "højt · mindst antal borgere" → "Højt · mindst antal borgere": the row's own words under its parameter. */
+const stort = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+function raekkeEtiket(f: Form, navn: string): string {
+  const e = taerskelEtiket(f, navn);
+  return stort(e.tekst.slice(e.gruppeNavn.length).replace(/^ · /, "") || e.tekst);
+}
+
+function TaerskelRaekke({
+  navn,
+  t,
+  f,
+  aendre,
+  kunLaes,
+}: { navn: string; t: Taerskel; f: Form } & Omit<Props, "vaerdi">) {
   const beskrivelseId = useId();
   const procent = t.enhed === "andel";
   const erListe = Array.isArray(t.vaerdi);
+  const tjek = (v: number) => taerskelGraenseBrud(t, v);
+  const graenser = [
+    t.min !== undefined ? `mindst ${taerskelVaerdiTekst(t.min, t.enhed)}` : undefined,
+    t.max !== undefined ? `højst ${taerskelVaerdiTekst(t.max, t.enhed)}` : undefined,
+  ].filter(Boolean);
   return (
     <div className="taerskel">
       <div className="taerskel-hoved">
         {erListe ? (
           <span className="taerskel-liste">
             <label htmlFor={`${beskrivelseId}-felt`}>
-              <code>{navn}</code>
+              {raekkeEtiket(f, navn)} <span className="diskret mono under-label">{navn}</span>
             </label>
             <ListeFelt
               id={`${beskrivelseId}-felt`}
@@ -55,8 +83,10 @@ function TaerskelRaekke({ navn, t, aendre, kunLaes }: { navn: string; t: Taerske
           </span>
         ) : (
           <TalFelt
-            label={navn}
-            kode
+            label={raekkeEtiket(f, navn)}
+            underLabel={navn}
+            id={`taerskel-${navn}`}
+            tjek={tjek}
             vaerdi={t.vaerdi as number}
             procent={procent}
             min={t.min ?? (procent ? 0 : undefined)}
@@ -75,16 +105,20 @@ function TaerskelRaekke({ navn, t, aendre, kunLaes }: { navn: string; t: Taerske
       </div>
       <p id={beskrivelseId} className="diskret taerskel-beskrivelse">
         {t.beskrivelse}
+        {graenser.length > 0 && <> Grænser: {graenser.join(", ")}.</>}
       </p>
+      {/* An assumption is already marked by its badge and explained in the description. */}
+      <KildeLinje kilde={t.kilde} dokumenter={f.kilder} />
       {!erListe && (t.varianter ?? []).length > 0 && (
         <ul className="varianter">
           {(t.varianter ?? []).map((v, i) => {
-            const hvem = [...(v.naar.aldersgruppe ?? []), ...(v.naar.leverandoertype ?? [])].map(vaerdiNavn).join(", ");
             return (
               <li key={v.navn}>
                 <TalFelt
-                  label={`${navn}@${v.navn} (${hvem})`}
-                  kode
+                  label={`Variant for ${taerskelEtiket(f, `${navn}@${v.navn}`).tekst.split(" · ").pop()}`}
+                  underLabel={`${navn}@${v.navn}`}
+                  id={`taerskel-${navn}@${v.navn}`}
+                  tjek={tjek}
                   vaerdi={v.vaerdi as number}
                   procent={procent}
                   kunLaes={kunLaes}
@@ -181,13 +215,11 @@ function Politik({
 export function TaerskelForm({ vaerdi, aendre, kunLaes }: Props) {
   const f = somForm(vaerdi);
   if (!f) return <p>Formularen vises, når JSON-teksten har felterne taerskler og parametre.</p>;
-  const grupper = new Map<string, string[]>();
-  for (const navn of Object.keys(f.taerskler).sort()) {
-    const g = navn.split(".")[0] ?? navn;
-    grupper.set(g, [...(grupper.get(g) ?? []), navn]);
-  }
-  const navnFor = (g: string) =>
-    f.parametre.find((p) => p.id === g)?.navn ?? (g === "indplacering" ? "Indplacering" : g);
+  // Every threshold with a readable shape, grouped by parameter in the regelsæt's order.
+  const gyldige = Object.fromEntries(
+    Object.entries(f.taerskler).filter(([, t]) => typeof t === "object" && t !== null && "vaerdi" in t),
+  );
+  const grupper = taerskelGrupper({ parametre: f.parametre, taerskler: gyldige }, { medVarianter: false });
   return (
     <div className="taerskel-form">
       <fieldset className="gruppe">
@@ -228,12 +260,12 @@ export function TaerskelForm({ vaerdi, aendre, kunLaes }: Props) {
         </table>
       </fieldset>
       <Politik p={f.indplacering} parametre={f.parametre} aendre={aendre} kunLaes={kunLaes} />
-      {[...grupper].map(([g, navne]) => (
-        <fieldset key={g} className="gruppe">
-          <legend>Tærskler: {navnFor(g)}</legend>
-          {navne.map((navn) => {
+      {grupper.map((g) => (
+        <fieldset key={g.gruppe} className="gruppe">
+          <legend>Tærskler: {g.navn}</legend>
+          {g.taerskler.map(({ navn }) => {
             const t = f.taerskler[navn];
-            return t ? <TaerskelRaekke key={navn} navn={navn} t={t} aendre={aendre} kunLaes={kunLaes} /> : null;
+            return t ? <TaerskelRaekke key={navn} navn={navn} t={t} f={f} aendre={aendre} kunLaes={kunLaes} /> : null;
           })}
         </fieldset>
       ))}

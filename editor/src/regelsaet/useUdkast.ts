@@ -70,11 +70,21 @@ vedLogUd(() => lager.clear());
  */
 export function aktueltUdkast(
   maalgruppe: string,
-): { tekst: string; harServerKladde: boolean; harPubliceret: boolean } | undefined {
+): { tekst: string; harServerKladde: boolean; harPubliceret: boolean; ikkeGemt: boolean } | undefined {
   const u = lager.get(lagerNoegle(maalgruppe, true));
   return u?.status === "klar"
-    ? { tekst: u.tekst, harServerKladde: u.harServerKladde, harPubliceret: u.publiceret !== undefined }
+    ? {
+        tekst: u.tekst,
+        harServerKladde: u.harServerKladde,
+        harPubliceret: u.publiceret !== undefined,
+        ikkeGemt: u.tekst !== u.gemtTekst,
+      }
     : undefined;
+}
+
+/** Forgets the open draft of a målgruppe, so the next view loads the server's (after a save elsewhere). */
+export function glemUdkast(maalgruppe: string): void {
+  for (const k of [...lager.keys()]) if (k.startsWith(`${maalgruppe}|`)) lager.delete(k);
 }
 
 export function useUdkast(api: Api, maalgruppe: string, redigerbar: boolean, version?: number) {

@@ -1,10 +1,17 @@
 // Sensitivity: sweep one threshold over a range and chart how many providers land on each level
 // at each value; and the borderline providers whose level one step on a threshold would change.
 import { useId, useMemo, useRef, useState } from "react";
-import type { Regelsaet, Scenarie } from "../../../engine/index.js";
+import {
+  type Regelsaet,
+  type Scenarie,
+  taerskelEtiket,
+  taerskelGraenseBrud,
+  taerskelVaerdiTekst,
+} from "../../../engine/index.js";
 import { fejlTekst } from "../faelles/api-klient.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { Fejlboks, Fremdrift } from "../faelles/Status.js";
+import { TaerskelVaelger } from "../faelles/TaerskelVaelger.js";
 import { TalFelt } from "../faelles/TalFelt.js";
 import { koer } from "./evaluering.js";
 import { FordelingsVisning } from "./FordelingsVisning.js";
@@ -77,14 +84,21 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
   const [scenarieIndex, setScenarieIndex] = useState(0);
   const scenarie = scenarier[Math.min(scenarieIndex, scenarier.length - 1)];
 
-  const erAndel = (navn: string) => grund.taerskler[navn.split("@")[0] ?? ""]?.enhed === "andel";
+  const enhedFor = (navn: string) => grund.taerskler[navn.split("@")[0] ?? ""]?.enhed;
   const sweep = useKoersel<Foelsomhed>();
   const graense = useKoersel<Graensetilfaelde[]>();
 
-  const etiketter = useMemo(
-    () => (sweep.data?.vaerdier ?? []).map((v) => (procent ? `${Math.round(v * 1000) / 10} %` : String(v))),
-    [sweep.data, procent],
-  );
+  // Values in their unit; the value that applies now (under the scenario) is marked.
+  const etiketter = useMemo(() => {
+    const d = sweep.data;
+    if (!d) return [];
+    const enhed = grund.taerskler[d.taerskel.split("@")[0] ?? ""]?.enhed;
+    return d.vaerdier.map(
+      (v) => `${taerskelVaerdiTekst(v, enhed)}${Math.abs(v - d.nuvaerende) < 1e-9 ? " (nuværende)" : ""}`,
+    );
+  }, [sweep.data, grund]);
+  const sweepEtiket = sweep.data ? taerskelEtiket(grund, sweep.data.taerskel).tekst : "";
+  const nuPaaTrin = sweep.data?.vaerdier.some((v) => Math.abs(v - (sweep.data?.nuvaerende ?? Number.NaN)) < 1e-9);
 
   return (
     <section aria-labelledby={`${id}-titel`} className="kort">
@@ -102,24 +116,33 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
           ))}
         </select>
         <label htmlFor={`${id}-t`}>Tærskel</label>
-        <select
+        <TaerskelVaelger
           id={`${id}-t`}
-          value={valgt}
-          onChange={(e) => {
-            setValgt(e.target.value);
+          regelsaet={grund}
+          kunTal
+          fuldeNavne
+          vaerdi={valgt}
+          onValg={(navn) => {
+            setValgt(navn);
             setOmraade({});
           }}
-        >
-          {taerskler.map((x) => (
-            <option key={x.navn} value={x.navn}>
-              {x.navn}
-            </option>
-          ))}
-        </select>
+        />
       </div>
       <div className="felt-raekke">
-        <TalFelt label="Fra" vaerdi={fra} procent={procent} onAendring={(v) => setOmraade((o) => ({ ...o, fra: v }))} />
-        <TalFelt label="Til" vaerdi={til} procent={procent} onAendring={(v) => setOmraade((o) => ({ ...o, til: v }))} />
+        <TalFelt
+          label="Fra"
+          vaerdi={fra}
+          procent={procent}
+          tjek={info ? (v) => taerskelGraenseBrud(info.t, v) : undefined}
+          onAendring={(v) => setOmraade((o) => ({ ...o, fra: v }))}
+        />
+        <TalFelt
+          label="Til"
+          vaerdi={til}
+          procent={procent}
+          tjek={info ? (v) => taerskelGraenseBrud(info.t, v) : undefined}
+          onAendring={(v) => setOmraade((o) => ({ ...o, til: v }))}
+        />
         <TalFelt
           label="Trin"
           vaerdi={trin}
@@ -155,12 +178,18 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
       )}
       {sweep.fejl !== undefined && <Fejlboks>{fejlTekst(sweep.fejl)}</Fejlboks>}
       {sweep.data && (
+        <p className="diskret" data-testid="sweep-nuvaerende">
+          {sweepEtiket}: nuværende værdi {taerskelVaerdiTekst(sweep.data.nuvaerende, enhedFor(sweep.data.taerskel))}
+          {nuPaaTrin ? " (markeret i tabellen)" : " (ligger ikke på et af trinene)"}.
+        </p>
+      )}
+      {sweep.data && (
         <FordelingsVisning
           type="line"
           etiketter={etiketter}
           fordelinger={sweep.data.fordelinger}
-          ariaLabel={`Kurvediagram: leverandører pr. niveau for hver værdi af ${sweep.data.taerskel}. Tallene står i tabellen.`}
-          xTitel={sweep.data.taerskel}
+          ariaLabel={`Kurvediagram: leverandører pr. niveau for hver værdi af ${sweepEtiket}. Tallene står i tabellen.`}
+          xTitel={sweepEtiket}
           kolonne="Værdi"
           layout="kolonner-2"
           rulle="tabel-rulle"
@@ -219,9 +248,9 @@ export function FoelsomhedPanel({ grund, scenarier, leverandoerer }: Props) {
                       <ul className="aarsager">
                         {g.taerskler.map((t) => (
                           <li key={`${t.taerskel}${t.retning}`}>
-                            <code>{t.taerskel}</code> {t.retning === "op" ? "op" : "ned"} til{" "}
-                            {erAndel(t.taerskel) ? `${Math.round(t.vaerdi * 1000) / 10} %` : t.vaerdi}:{" "}
-                            <NiveauMaerke niveau={t.niveau} />
+                            <span title={t.taerskel}>{taerskelEtiket(grund, t.taerskel).tekst}</span>{" "}
+                            {t.retning === "op" ? "op" : "ned"} til{" "}
+                            {taerskelVaerdiTekst(t.vaerdi, enhedFor(t.taerskel))}: <NiveauMaerke niveau={t.niveau} />
                           </li>
                         ))}
                       </ul>

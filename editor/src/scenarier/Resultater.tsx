@@ -1,10 +1,95 @@
 // A comparison's results: providers per level per scenario (chart and table), the transition
 // matrix between two scenarios, and the providers that move with the parameters that moved them.
 import { useId, useMemo, useState } from "react";
-import { RANG as NIVEAU_RANG, type Sammenligning } from "../../../engine/index.js";
+import { RANG as NIVEAU_RANG, niveauOrd, type ParameterSkift, type Sammenligning } from "../../../engine/index.js";
 import { NiveauMaerke } from "../faelles/IndplaceringVisning.js";
 import { INDPLACERINGSNIVEAUER, niveauNavn } from "../faelles/niveau.js";
 import { FordelingsVisning, NiveauHoved } from "./FordelingsVisning.js";
+import type { Enkeltvis } from "./protokol.js";
+
+/** "Aktiv praksis: 4 moderat → højt; 0 skifter samlet niveau". */
+export function skiftTekst(p: ParameterSkift, navn: string): string {
+  const overgange = p.overgange.map((o) => `${o.antal} ${niveauOrd(o.fra)} → ${niveauOrd(o.til)}`).join(", ");
+  return `${navn}: ${overgange}; ${p.skifterSamlet} skifter samlet niveau`;
+}
+
+/** Per scenario, the parameters whose level moves, and how many of those providers move overall. */
+function ParameterVirkning({ s, navne }: { s: Sammenligning; navne: Map<string, string> }) {
+  if (s.parameterSkift.length === 0) return null;
+  const forste = s.scenarier[0]?.navn ?? "";
+  return (
+    <section aria-labelledby="parametervirkning-titel">
+      <h2 id="parametervirkning-titel">Virkning på parametrene</h2>
+      <p className="diskret">
+        For hvert scenarie: de leverandører, hvis niveau på en parameter ændres i forhold til «{forste}» — også når det
+        samlede niveau ikke ændres.
+      </p>
+      <div data-testid="parametervirkning">
+        {s.parameterSkift.map((x) => (
+          <div key={x.scenarie}>
+            <h3>{x.scenarie}</h3>
+            {x.parametre.length === 0 ? (
+              <p>Ingen parametre skifter niveau.</p>
+            ) : (
+              <ul className="virkning-liste">
+                {x.parametre.map((p) => (
+                  <li key={p.id}>{skiftTekst(p, navne.get(p.id) ?? p.id)}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Each change of a scenario alone against the starting point, so a mixed scenario explains itself. */
+export function EnkeltvisVisning({ e, navne }: { e: Enkeltvis; navne: Map<string, string> }) {
+  if (e.length === 0) return null;
+  return (
+    <section aria-labelledby="enkeltvis-titel">
+      <h2 id="enkeltvis-titel">Hver ændrings egen virkning</h2>
+      <p className="diskret">
+        Hver ændring afprøvet alene mod udgangspunktet. Tallene lægges ikke nødvendigvis sammen: ændringer kan forstærke
+        eller udligne hinanden.
+      </p>
+      {e.map((sc) => (
+        <div key={sc.scenarie} className="rulle-x">
+          <h3>{sc.scenarie}</h3>
+          <table className="tabel kompakt" data-testid="enkeltvis">
+            <thead>
+              <tr>
+                <th scope="col">Ændring</th>
+                <th scope="col">Parametre, der skifter niveau</th>
+                <th scope="col" className="tal">
+                  Skifter samlet niveau
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sc.aendringer.map((a) => (
+                <tr key={a.noegle}>
+                  <th scope="row">{a.tekst}</th>
+                  <td>
+                    {a.fejl ? (
+                      <span className="fejl">Kan ikke afprøves alene: {a.fejl}</span>
+                    ) : (a.parametre ?? []).length === 0 ? (
+                      "Ingen"
+                    ) : (
+                      (a.parametre ?? []).map((p) => <div key={p.id}>{skiftTekst(p, navne.get(p.id) ?? p.id)}</div>)
+                    )}
+                  </td>
+                  <td className="tal">{a.skifterSamlet ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
 
 const RANG: Record<string, number> = { ...NIVEAU_RANG, "slaaet-fra": -1 };
 
@@ -122,7 +207,7 @@ function Flyttede({ s, navne }: { s: Sammenligning; navne: Map<string, string> }
                           {a && (
                             <div className="aarsag">
                               {a.politik
-                                ? "Politik, vægte eller grænser"
+                                ? "Ingen parameter skiftede: indplaceringsreglen (metode, vægte eller tællegrænser) flyttede leverandøren"
                                 : a.parametre
                                     .map(
                                       (p) =>
@@ -145,10 +230,20 @@ function Flyttede({ s, navne }: { s: Sammenligning; navne: Map<string, string> }
   );
 }
 
-export function Resultater({ s, navne }: { s: Sammenligning; navne: Map<string, string> }) {
+export function Resultater({
+  s,
+  navne,
+  enkeltvis,
+}: {
+  s: Sammenligning;
+  navne: Map<string, string>;
+  enkeltvis?: Enkeltvis;
+}) {
   return (
     <div className="resultater">
       <Fordeling s={s} />
+      <ParameterVirkning s={s} navne={navne} />
+      {enkeltvis && <EnkeltvisVisning e={enkeltvis} navne={navne} />}
       {s.overgange.length > 0 && <Overgange s={s} />}
       <Flyttede s={s} navne={navne} />
     </div>

@@ -1,8 +1,17 @@
 // One scenario: its name and its changes to the starting regelsæt — thresholds (and variants),
 // weights, parameters on/off and the policy — each editable and removable.
-import { useId } from "react";
-import type { Aendringer, Regelsaet, Scenarie } from "../../../engine/index.js";
+import { type ReactNode, useId } from "react";
+import {
+  type Aendringer,
+  aendringerUdenVirkning,
+  type Regelsaet,
+  type Scenarie,
+  taerskelEtiket,
+  taerskelGraenseBrud,
+  taerskelVaerdiTekst,
+} from "../../../engine/index.js";
 import { ListeFelt } from "../faelles/ListeFelt.js";
+import { TaerskelVaelger } from "../faelles/TaerskelVaelger.js";
 import { TalFelt } from "../faelles/TalFelt.js";
 
 interface Props {
@@ -11,6 +20,8 @@ interface Props {
   nummer: number;
   aendre: (s: Scenarie) => void;
   fjern?: () => void;
+  /** Buttons under the scenario (save, make it the draft). */
+  handlinger?: ReactNode;
 }
 
 function uden<T extends object>(o: T | undefined, noegle: string): T | undefined {
@@ -26,14 +37,18 @@ function taerskelInfo(grund: Regelsaet, fuldt: string) {
   return { t, vaerdi: v?.vaerdi };
 }
 
-export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) {
+export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern, handlinger }: Props) {
   const id = useId();
   const a = scenarie.aendringer ?? {};
   const saet = (ny: Aendringer) => aendre({ ...scenarie, aendringer: ny });
-  const taerskelNavne = Object.entries(grund.taerskler).flatMap(([navn, t]) => [
-    navn,
-    ...(t.varianter ?? []).map((v) => `${navn}@${v.navn}`),
-  ]);
+  // Changes that cannot move anyone, with the reason, by the change's key.
+  const udenVirkning = new Map(aendringerUdenVirkning(grund, a).map((u) => [u.noegle, u.grund]));
+  const Notits = ({ noegle }: { noegle: string }) =>
+    udenVirkning.has(noegle) ? (
+      <p className="uden-virkning" role="note">
+        Virker ikke: {udenVirkning.get(noegle)}
+      </p>
+    ) : null;
   const paramNavn = (pid: string) => grund.parametre.find((p) => p.id === pid)?.navn ?? pid;
   return (
     <fieldset className="scenarie">
@@ -59,14 +74,13 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
       {scenarie.beskrivelse && <p className="diskret">{scenarie.beskrivelse}</p>}
       <ul className="aendringer">
         {Object.entries(a.taerskler ?? {}).map(([navn, v]) => {
-          const { t } = taerskelInfo(grund, navn);
+          const { t, vaerdi: nu } = taerskelInfo(grund, navn);
+          const etiket = taerskelEtiket(grund, navn).tekst;
           return (
             <li key={navn}>
               {Array.isArray(v) ? (
                 <span>
-                  <label htmlFor={`${id}-${navn}`}>
-                    <code>{navn}</code>
-                  </label>{" "}
+                  <label htmlFor={`${id}-${navn}`}>{etiket}</label>{" "}
                   <ListeFelt
                     id={`${id}-${navn}`}
                     vaerdi={v}
@@ -75,10 +89,14 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
                 </span>
               ) : (
                 <TalFelt
-                  label={navn}
-                  kode
+                  label={etiket}
+                  underLabel={
+                    typeof nu === "number" ? `${navn} · i regelsættet ${taerskelVaerdiTekst(nu, t?.enhed)}` : navn
+                  }
+                  id={`${id}-taerskel-${navn}`}
                   vaerdi={v}
                   procent={t?.enhed === "andel"}
+                  tjek={t ? (x) => taerskelGraenseBrud(t, x) : undefined}
                   onAendring={(x) => saet({ ...a, taerskler: { ...a.taerskler, [navn]: x } })}
                 />
               )}
@@ -86,10 +104,11 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
                 type="button"
                 className="link-knap"
                 onClick={() => saet({ ...a, taerskler: uden(a.taerskler, navn) })}
-                aria-label={`Fjern ændringen af ${navn}`}
+                aria-label={`Fjern ændringen af ${etiket}`}
               >
                 ×
               </button>
+              <Notits noegle={`taerskler:${navn}`} />
             </li>
           );
         })}
@@ -108,6 +127,7 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
             >
               ×
             </button>
+            <Notits noegle={`vaegte:${pid}`} />
           </li>
         ))}
         {Object.entries(a.aktive ?? {}).map(([pid, v]) => (
@@ -128,6 +148,7 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
             >
               ×
             </button>
+            <Notits noegle={`aktive:${pid}`} />
           </li>
         ))}
       </ul>
@@ -135,24 +156,17 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
         <label htmlFor={`${id}-t`} className="skjult">
           Tilføj tærskelændring
         </label>
-        <select
+        <TaerskelVaelger
           id={`${id}-t`}
-          value=""
-          onChange={(e) => {
-            const navn = e.target.value;
+          regelsaet={grund}
+          vaerdi=""
+          tomTekst="+ Tærskel …"
+          undtag={Object.keys(a.taerskler ?? {})}
+          onValg={(navn) => {
             const { vaerdi } = taerskelInfo(grund, navn);
             if (vaerdi !== undefined) saet({ ...a, taerskler: { ...a.taerskler, [navn]: vaerdi } });
           }}
-        >
-          <option value="">+ Tærskel …</option>
-          {taerskelNavne
-            .filter((n) => !(n in (a.taerskler ?? {})))
-            .map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-        </select>
+        />
         <label htmlFor={`${id}-v`} className="skjult">
           Tilføj vægtændring
         </label>
@@ -190,6 +204,9 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
           ))}
         </select>
       </div>
+      <Notits noegle="indplacering:niveauvaerdier" />
+      <Notits noegle="indplacering:metode" />
+      <Notits noegle="indplacering:toNiveauer" />
       <div className="scenarie-politik">
         <label htmlFor={`${id}-m`}>
           Metode
@@ -224,6 +241,7 @@ export function ScenarieKort({ scenarie, grund, nummer, aendre, fjern }: Props) 
           </select>
         </label>
       </div>
+      {handlinger}
     </fieldset>
   );
 }

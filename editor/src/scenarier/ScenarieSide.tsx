@@ -14,7 +14,9 @@ import { aktueltUdkast } from "../regelsaet/useUdkast.js";
 import { type Data, Datakilde } from "./Datakilde.js";
 import { BeregningsFejl, koer } from "./evaluering.js";
 import { FoelsomhedPanel } from "./FoelsomhedPanel.js";
+import { GemteScenarier, ScenarieHandlinger, useGemteScenarier } from "./GemteScenarier.js";
 import { aendringerMellem, antalAendringer } from "./kladde-aendringer.js";
+import type { Enkeltvis } from "./protokol.js";
 import { Resultater } from "./Resultater.js";
 import { ScenarieKort } from "./ScenarieKort.js";
 
@@ -31,7 +33,8 @@ function unikNavn(navn: string, brugt: Scenarie[]): string {
 }
 
 export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
-  const { api } = useAuth();
+  const { api, kan } = useAuth();
+  const gemte = useGemteScenarier(maalgruppe);
   const kilder = useHent(async () => {
     const pub = await api.regelsaet(maalgruppe).catch(() => null);
     const udkast = aktueltUdkast(maalgruppe);
@@ -41,7 +44,7 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
       harServerKladde = udkast.harServerKladde;
       try {
         const v = validateRegelsaet(JSON.parse(udkast.tekst));
-        kladde = v.regelsaet ? { regelsaet: v.regelsaet, ikkeGemt: true } : { ugyldig: true };
+        kladde = v.regelsaet ? { regelsaet: v.regelsaet, ikkeGemt: udkast.ikkeGemt } : { ugyldig: true };
       } catch {
         kladde = { ugyldig: true };
       }
@@ -61,7 +64,12 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
   };
   const [eksempel, setEksempel] = useState<Data | null>(null);
   const [data, setData] = useState<Data | null>(null);
-  const [resultat, setResultat] = useState<{ s?: Sammenligning; fejl?: unknown; fremdrift?: [number, number] }>({});
+  const [resultat, setResultat] = useState<{
+    s?: Sammenligning;
+    enkeltvis?: Enkeltvis;
+    fejl?: unknown;
+    fremdrift?: [number, number];
+  }>({});
   const ac = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -89,7 +97,20 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
         { type: "sammenlign", regelsaet: grund, scenarier, leverandoerer: data.leverandoerer },
         { signal: c.signal, onProgress: (a, b) => setResultat((r) => ({ ...r, fremdrift: [a, b] })) },
       ).then(
-        (s) => !c.signal.aborted && setResultat({ s }),
+        (s) => {
+          if (c.signal.aborted) return;
+          setResultat({ s });
+          // Then each change alone, so a mixed scenario explains every move by its own change.
+          koer(
+            { type: "enkeltvis", regelsaet: grund, scenarier: scenarier.slice(1), leverandoerer: data.leverandoerer },
+            {
+              signal: c.signal,
+            },
+          ).then(
+            (enkeltvis) => !c.signal.aborted && setResultat((r) => (r.s === s ? { ...r, enkeltvis } : r)),
+            () => undefined,
+          );
+        },
         (fejl) => !c.signal.aborted && setResultat({ fejl }),
       );
     }, 300);
@@ -171,6 +192,12 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
             )}
           </fieldset>
           <Datakilde maalgruppe={maalgruppe} data={data} eksempel={eksempel} vaelg={setData} />
+          <GemteScenarier
+            maalgruppe={maalgruppe}
+            g={gemte}
+            forfatter={kan("forfatter")}
+            indlaes={(s) => setScenarier([...scenarier.filter((x) => x.navn !== s.navn), s])}
+          />
           <h2>Scenarier</h2>
           {grund &&
             scenarier.map((s, i) => (
@@ -182,6 +209,11 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
                 grund={grund}
                 aendre={(ny) => setScenarier(scenarier.map((x, j) => (j === i ? ny : x)))}
                 fjern={scenarier.length > 1 ? () => setScenarier(scenarier.filter((_, j) => j !== i)) : undefined}
+                handlinger={
+                  kan("forfatter") && i > 0 ? (
+                    <ScenarieHandlinger maalgruppe={maalgruppe} scenarie={s} g={gemte} />
+                  ) : null
+                }
               />
             ))}
           <div className="knapper">
@@ -235,7 +267,7 @@ export default function ScenarieSide({ maalgruppe }: { maalgruppe: string }) {
               )}
             </Fejlboks>
           )}
-          {resultat.s && <Resultater s={resultat.s} navne={navne} />}
+          {resultat.s && <Resultater s={resultat.s} navne={navne} enkeltvis={resultat.enkeltvis} />}
           {grund && data && <FoelsomhedPanel grund={grund} scenarier={scenarier} leverandoerer={data.leverandoerer} />}
         </div>
       </div>

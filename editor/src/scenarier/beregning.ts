@@ -3,6 +3,7 @@
 import {
   type Aendringer,
   anvendAendringer,
+  enkeltvisVirkning,
   graensetilfaelde as motorensGraenser,
   type Regelsaet,
   type Sammenligning,
@@ -10,7 +11,7 @@ import {
   sammenlignScenarier,
   sweep,
 } from "../../../engine/index.js";
-import type { Foelsomhed, Graensetilfaelde } from "./protokol.js";
+import type { Enkeltvis, Foelsomhed, Graensetilfaelde } from "./protokol.js";
 
 export interface Styring {
   signal: { aborted: boolean; reason?: unknown };
@@ -37,7 +38,19 @@ export async function foelsomhed(
     taerskel,
     vaerdier: res.punkter.map((p) => p.vaerdi),
     fordelinger: res.punkter.map((p) => p.fordeling),
+    nuvaerende: res.nuvaerende,
   };
+}
+
+/** Each change of each scenario (after the first) alone against the starting regelsæt. */
+export async function enkeltvis(r: Regelsaet, scenarier: Scenarie[], lev: unknown[], s: Styring): Promise<Enkeltvis> {
+  const ud: Enkeltvis = [];
+  for (const sc of scenarier) {
+    if (!sc.aendringer || Object.keys(sc.aendringer).length === 0) continue;
+    const v = await enkeltvisVirkning(r, sc.aendringer, lev, { signal: s.signal });
+    ud.push({ scenarie: sc.navn, ...v });
+  }
+  return ud;
 }
 
 /** For each provider, the thresholds whose change by one step (up or down) moves its level. */

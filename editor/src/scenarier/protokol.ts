@@ -1,12 +1,25 @@
 // Messages between the scenario view and its evaluation worker.
-import type { Aendringer, Fordeling, Problem, Regelsaet, Sammenligning, Scenarie } from "../../../engine/index.js";
+import type {
+  Aendringer,
+  EnkeltVirkning,
+  Fordeling,
+  Problem,
+  Regelsaet,
+  Sammenligning,
+  Scenarie,
+} from "../../../engine/index.js";
 
 export interface Foelsomhed {
   taerskel: string;
   vaerdier: number[];
   /** Providers per level at each value, in the order of `vaerdier`. */
   fordelinger: Fordeling[];
+  /** The threshold's value under the scenario (marked on the sweep). */
+  nuvaerende: number;
 }
+
+/** Per scenario (by name), each of its changes alone against the starting regelsæt. */
+export type Enkeltvis = { scenarie: string; udgangspunkt?: Fordeling; aendringer: EnkeltVirkning[] }[];
 
 export interface Graensetilfaelde {
   leverandoer: { id: string; navn?: string; afdeling?: string };
@@ -26,13 +39,16 @@ export type Opgave =
       vaerdier: number[];
       leverandoerer: unknown[];
     }
-  | { type: "graensetilfaelde"; regelsaet: Regelsaet; aendringer?: Aendringer; leverandoerer: unknown[] };
+  | { type: "graensetilfaelde"; regelsaet: Regelsaet; aendringer?: Aendringer; leverandoerer: unknown[] }
+  | { type: "enkeltvis"; regelsaet: Regelsaet; scenarier: Scenarie[]; leverandoerer: unknown[] };
 
 export type Resultat<O extends Opgave["type"]> = O extends "sammenlign"
   ? Sammenligning
   : O extends "foelsomhed"
     ? Foelsomhed
-    : Graensetilfaelde[];
+    : O extends "enkeltvis"
+      ? Enkeltvis
+      : Graensetilfaelde[];
 
 export type Besked =
   | { type: "fremdrift"; faerdige: number; ialt: number }
