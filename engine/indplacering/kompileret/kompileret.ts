@@ -104,7 +104,7 @@ function regelUdfald(plan: ScenarieProfil["niveauPlan"], i: number, res: Uint8Ar
 
 /** A level's rank as a key digit; NaN (no key) for a value that is not a level. */
 function rangNoegle(niveau: ParameterNiveauEllerIkkeRelevant): number {
-  return niveau === "hoej" ? 3 : niveau === "moderat" ? 2 : niveau === "let" ? 1 : niveau === "ingen" ? 0 : Number.NaN;
+  return niveau !== "ikke-relevant" && Object.hasOwn(RANG, niveau) ? RANG[niveau] : Number.NaN;
 }
 
 function somMap(
