@@ -15,12 +15,14 @@ import { fejlhaandtering, ukendtSti } from "./middleware/fejlhaandtering.js";
 import { logning } from "./middleware/logning.js";
 import { tjekKrop } from "./middleware/tjek-krop.js";
 import { RegelsaetCache } from "./motor.js";
+import { afgoerelseRoutes } from "./routes/afgoerelser.js";
 import { batchRoutes, indplaceringRoutes } from "./routes/indplacering.js";
 import { kladdeRoutes } from "./routes/kladde.js";
 import { noegleRoutes } from "./routes/noegler.js";
 import { offentligeRoutes } from "./routes/offentlige.js";
 import { regelsaetRoutes } from "./routes/regelsaet.js";
 import { scenarieRoutes } from "./routes/scenarier.js";
+import { tilbudRoutes } from "./routes/tilbud.js";
 
 export const ROD = fileURLToPath(new URL("..", import.meta.url));
 
@@ -106,6 +108,8 @@ export function createApp(valg: AppValg): Express {
   api.use(indplaceringRoutes(ctx));
   api.use(scenarieRoutes(ctx));
   api.use(noegleRoutes(ctx));
+  api.use(tilbudRoutes(ctx));
+  api.use(afgoerelseRoutes(ctx));
   api.use(ukendtSti);
   app.use("/api/v1", api);
   app.use("/api", ukendtSti);

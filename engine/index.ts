@@ -1,5 +1,6 @@
 // The shared engine: pure TypeScript, no I/O, used by the API and the browser editor.
 
+export * from "./afgoerelse.js";
 export * from "./diff.js";
 export * from "./eksempel-generator.js";
 export * from "./evaluator.js";

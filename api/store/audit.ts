@@ -12,7 +12,10 @@ export interface AuditPost {
     | "regelsaet.indlaest"
     | "noegle.oprettet"
     | "noegle.tilbagekaldt"
-    | "noegle.fornyet";
+    | "noegle.fornyet"
+    | "tilbud.gemt"
+    | "afgoerelse.oprettet"
+    | "afgoerelse.status";
   maalgruppe?: string;
   version?: number;
   detaljer?: Record<string, unknown>;

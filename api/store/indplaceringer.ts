@@ -132,3 +132,30 @@ export async function hentKladdeIndhold(db: Forespoergsel, hash: string): Promis
   const { rows } = await db.query<{ indhold: string }>("SELECT indhold FROM kladde_indhold WHERE hash = $1", [hash]);
   return rows[0]?.indhold;
 }
+
+export interface LagretInput {
+  id: string;
+  maalgruppe: string;
+  version: number | null;
+  kladde: boolean;
+  hash: string;
+  noegle: string;
+  vurderingsgrundlag: unknown;
+}
+
+/**
+ * The stored inputs of many decisions at once (konsekvensanalyse, consistency, history), without
+ * their results; ids that are not stored are left out. One query per 1,000 ids.
+ */
+export async function hentVurderingsgrundlag(db: Forespoergsel, ids: readonly string[]): Promise<LagretInput[]> {
+  const ud: LagretInput[] = [];
+  for (let start = 0; start < ids.length; start += PR_SAETNING) {
+    const { rows } = await db.query<Omit<LagretInput, "vurderingsgrundlag"> & { vurderingsgrundlag: string }>(
+      `SELECT id, maalgruppe, version, kladde, hash, noegle, vurderingsgrundlag FROM indplaceringer
+       WHERE id = ANY($1::uuid[])`,
+      [ids.slice(start, start + PR_SAETNING).filter((id) => UUID_PATTERN.test(id))],
+    );
+    for (const r of rows) ud.push({ ...r, vurderingsgrundlag: JSON.parse(r.vurderingsgrundlag) });
+  }
+  return ud;
+}
