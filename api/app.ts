@@ -18,6 +18,7 @@ import { RegelsaetCache } from "./motor.js";
 import { afgoerelseRoutes } from "./routes/afgoerelser.js";
 import { batchRoutes, indplaceringRoutes } from "./routes/indplacering.js";
 import { kladdeRoutes } from "./routes/kladde.js";
+import { konsekvensRoutes } from "./routes/konsekvens.js";
 import { noegleRoutes } from "./routes/noegler.js";
 import { offentligeRoutes } from "./routes/offentlige.js";
 import { regelsaetRoutes } from "./routes/regelsaet.js";
@@ -110,6 +111,7 @@ export function createApp(valg: AppValg): Express {
   api.use(noegleRoutes(ctx));
   api.use(tilbudRoutes(ctx));
   api.use(afgoerelseRoutes(ctx));
+  api.use(konsekvensRoutes(ctx));
   api.use(ukendtSti);
   app.use("/api/v1", api);
   app.use("/api", ukendtSti);

@@ -304,11 +304,23 @@ export async function gaeldendeAfgoerelser(
   db: Forespoergsel,
   filter: { maalgruppe?: string; socialtilsyn?: string | null },
 ): Promise<Afgoerelse[]> {
+  // Each decision's current status once (its latest event), not a subquery per decision: this
+  // runs over every tilbud in a målgruppe for the konsekvensanalyse.
   const { rows } = await db.query<AfgoerelseRaekke>(
-    `SELECT DISTINCT ON (x.tilbud_id, x.afdeling_id, x.maalgruppe) x.* FROM (${AFGOERELSE_SQL}
-       WHERE ($1::text IS NULL OR a.maalgruppe = $1) AND ($2::text IS NULL OR t.socialtilsyn = $2)) x
-     WHERE x.status IN ('truffet', 'paaklaget', 'afgjort')
-     ORDER BY x.tilbud_id, x.afdeling_id, x.maalgruppe, x.gyldig_fra DESC, x.oprettet DESC`,
+    `WITH a AS (
+       SELECT a.* FROM afgoerelser a JOIN tilbud t ON t.id = a.tilbud_id
+       WHERE ($1::text IS NULL OR a.maalgruppe = $1) AND ($2::text IS NULL OR t.socialtilsyn = $2)),
+     s AS (
+       SELECT DISTINCT ON (h.indplacering_id) h.indplacering_id, h.status
+       FROM afgoerelse_haendelser h JOIN a ON a.indplacering_id = h.indplacering_id
+       ORDER BY h.indplacering_id, h.id DESC)
+     SELECT DISTINCT ON (a.tilbud_id, a.afdeling_id, a.maalgruppe)
+            a.indplacering_id, a.tilbud_id, t.navn AS tilbud_navn, t.socialtilsyn, a.afdeling_id, a.maalgruppe,
+            a.niveau, to_char(a.gyldig_fra, 'YYYY-MM-DD') AS gyldig_fra,
+            to_char(a.naeste_vurdering, 'YYYY-MM-DD') AS naeste_vurdering, a.overgang, a.noegle, a.oprettet, s.status
+     FROM a JOIN s ON s.indplacering_id = a.indplacering_id JOIN tilbud t ON t.id = a.tilbud_id
+     WHERE s.status IN ('truffet', 'paaklaget', 'afgjort')
+     ORDER BY a.tilbud_id, a.afdeling_id, a.maalgruppe, a.gyldig_fra DESC, a.oprettet DESC`,
     [filter.maalgruppe ?? null, filter.socialtilsyn ?? null],
   );
   return rows.map(somAfgoerelse);
