@@ -2,6 +2,8 @@
 // referenced by their URL, not copied; the CSV columns are listed from the same definition the
 // CSV reader uses.
 import { csvKolonner } from "./csv.js";
+import { ORGANISATION_BESKRIVELSE, tilbudStier } from "./openapi-tilbud.js";
+import { ORGANISATIONER } from "./organisation.js";
 
 type Obj = Record<string, unknown>;
 
@@ -84,6 +86,7 @@ export function openapi(): Obj {
         "Statuskoder: 400 forkert udformet (fx ugyldig JSON eller CSV), 401 ingen/ukendt nøgle, 403 forkert rolle, 404 findes ikke,",
         "409 konflikt, 412 forældet `If-Match`, 413 for stor, 415 forkert medietype, 422 ugyldigt indhold, 428 `If-Match` mangler,",
         "429 for mange mislykkede nøgleforsøg.",
+        ORGANISATION_BESKRIVELSE,
       ].join("\n"),
     },
     servers: [{ url: "/api/v1" }],
@@ -389,7 +392,8 @@ export function openapi(): Obj {
         }),
         post: op("admin", {
           summary: "Opret en nøgle",
-          description: "Hemmeligheden (`noegle`) returneres én gang og gemmes kun som hash.",
+          description:
+            "Hemmeligheden (`noegle`) returneres én gang og gemmes kun som hash. `organisation` (valgfri) binder nøglen til et socialtilsyn eller Socialstyrelsen; uden organisation ser nøglen alle organisationers data.",
           requestBody: {
             required: true,
             content: {
@@ -397,7 +401,11 @@ export function openapi(): Obj {
                 schema: {
                   type: "object",
                   required: ["navn", "rolle"],
-                  properties: { navn: { type: "string" }, rolle: { enum: ["laeser", "tilsyn", "forfatter", "admin"] } },
+                  properties: {
+                    navn: { type: "string" },
+                    rolle: { enum: ["laeser", "tilsyn", "forfatter", "admin"] },
+                    organisation: { enum: [...ORGANISATIONER] },
+                  },
                 },
               },
             },
@@ -439,6 +447,7 @@ export function openapi(): Obj {
       "/docs/openapi.json": {
         get: op("alle", { summary: "Dette OpenAPI-dokument", responses: { "200": json({ type: "object" }) } }),
       },
+      ...tilbudStier(),
     },
   };
 }

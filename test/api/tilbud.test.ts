@@ -343,3 +343,29 @@ describe.each(backends())("tilbud og afgørelser ($navn)", (backend) => {
     expect((await request(s.app).get("/api/v1/tilbud")).status).toBe(401);
   });
 });
+
+describe("OpenAPI for tilbud og afgørelser", () => {
+  it("dokumenterer hver rute med operationId, rolle og organisationsregel", async () => {
+    const { openapi } = await import("../../api/openapi.js");
+    const doc = openapi() as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const forventet: [string, string, string, string][] = [
+      ["/tilbud", "get", "listTilbud", "tilsyn"],
+      ["/tilbud/import", "post", "importerTilbud", "tilsyn"],
+      ["/tilbud/{id}", "get", "hentTilbud", "tilsyn"],
+      ["/tilbud/{id}", "put", "gemTilbud", "tilsyn"],
+      ["/tilbud/{id}/afgoerelser", "post", "opretAfgoerelse", "tilsyn"],
+      ["/tilbud/{id}/historik", "get", "tilbudHistorik", "tilsyn"],
+      ["/revurderinger", "get", "listRevurderinger", "tilsyn"],
+      ["/afgoerelser/{id}", "get", "hentAfgoerelse", "tilsyn"],
+      ["/afgoerelser/{id}/status", "post", "skiftStatus", "tilsyn"],
+      ["/regelsaet/{maalgruppe}/kladde/konsekvens", "get", "konsekvensanalyse", "forfatter"],
+      ["/regelsaet/{maalgruppe}/konsekvens", "get", "hentKonsekvens", "forfatter"],
+      ["/konsistens", "get", "konsistens", "forfatter"],
+    ];
+    for (const [sti, metode, id, rolle] of forventet) {
+      const o = doc.paths[sti]?.[metode];
+      expect(o, `${metode} ${sti}`).toMatchObject({ operationId: id, "x-rolle": rolle });
+      expect(String(o?.description)).toContain("**Organisation:**");
+    }
+  });
+});
