@@ -18,6 +18,9 @@ const erObjekt = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** The input fields that differ, two levels deep (`borgere.hoej`, `medarbejdere`). */
 export function aendredeFelter(fra: unknown, til: unknown, praefiks = "", dybde = 0): string[] {
+  // A section reported on one side only names its fields, not just the section.
+  if (fra === undefined && erObjekt(til)) fra = {};
+  if (til === undefined && erObjekt(fra)) til = {};
   if (!erObjekt(fra) || !erObjekt(til) || dybde > 1) {
     return canonicalJson(fra ?? null) === canonicalJson(til ?? null) ? [] : [praefiks || "(alt)"];
   }

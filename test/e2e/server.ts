@@ -22,7 +22,7 @@ export async function startServer(): Promise<Server> {
   });
   let ud = "";
   const klar = new Promise<{ port: string; noegle: string }>((resolve, reject) => {
-    const tidsgraense = setTimeout(() => reject(new Error(`E2E: serveren startede ikke:\n${ud}`)), 60_000);
+    const tidsgraense = setTimeout(() => reject(new Error(`E2E: serveren startede ikke:\n${ud}`)), 180_000);
     const laes = (del: Buffer) => {
       ud += del.toString();
       const noegle = /^Admin-nøgle: (\S+)$/m.exec(ud)?.[1];
