@@ -131,15 +131,17 @@ describe("tilbud, historik og konsekvensanalyse i browseren", () => {
     async () => {
       const analytiker = noegler.analytiker ?? "";
       const autisme = await api(analytiker, "/regelsaet/autisme");
-      // SL's stricter education limit: every moderat decision short of 75 % trained staff moves.
-      // The analyst means the change, so the golden cases it moves get their new expected level.
-      autisme.taerskler["uddannelse.moderat.minAndel"].vaerdi = 0.75;
+      // Moderat with six parameters instead of seven: afdeling A's decision (six at moderat or
+      // above) moves up. The analyst means the change, so the golden cases it moves get their new
+      // expected level.
+      autisme.taerskler["indplacering.moderat.minParametre"].vaerdi = 6;
       for (const t of await koerTesttilfaelde(autisme)) {
         const tilfaelde = autisme.testtilfaelde.find((x: { navn: string }) => x.navn === t.navn);
         if (!t.bestaaet && t.faktisk) tilfaelde.forventet = { niveau: t.faktisk.niveau };
       }
       await api(analytiker, "/regelsaet/autisme/kladde", "PUT", autisme);
       const forventet = await api(analytiker, "/regelsaet/autisme/kladde/konsekvens");
+      expect(forventet.resume).toMatchObject({ afgoerelser: 2, flyttede: 1, op: 1, ned: 0 });
 
       const p = await nySide();
       await logInd(p, server.url, analytiker);
@@ -149,7 +151,10 @@ describe("tilbud, historik og konsekvensanalyse i browseren", () => {
       const resume = dialog.getByTestId("konsekvens-resume");
       await resume.waitFor({ timeout: 30_000 });
       expect(await resume.textContent()).toContain(`${forventet.resume.afgoerelser} gældende afgørelser`);
-      expect(await resume.textContent()).toContain(`${forventet.resume.flyttede} flytter`);
+      expect(await resume.textContent()).toContain("1 flytter — 1 op, 0 ned");
+      // The moved tilbud is listed with the scenario view's reasons.
+      const flyttet = forventet.flyttede[0].leverandoer;
+      await dialog.getByText(flyttet.navn ?? flyttet.id).first().waitFor();
       await skaermbillede(p, "konsekvens-foer-publicering", true);
       await dialog.getByLabel("Note om ændringen").fill("E2E: skærpet uddannelseskrav (SL)");
       await dialog.getByRole("button", { name: "Publicér", exact: true }).click();
