@@ -154,7 +154,10 @@ describe("tilbud, historik og konsekvensanalyse i browseren", () => {
       expect(await resume.textContent()).toContain("1 flytter — 1 op, 0 ned");
       // The moved tilbud is listed with the scenario view's reasons.
       const flyttet = forventet.flyttede[0].leverandoer;
-      await dialog.getByText(flyttet.navn ?? flyttet.id).first().waitFor();
+      await dialog
+        .getByText(flyttet.navn ?? flyttet.id)
+        .first()
+        .waitFor();
       await skaermbillede(p, "konsekvens-foer-publicering", true);
       await dialog.getByLabel("Note om ændringen").fill("E2E: skærpet uddannelseskrav (SL)");
       await dialog.getByRole("button", { name: "Publicér", exact: true }).click();
