@@ -16,13 +16,16 @@ import { fejlhaandtering, ukendtSti } from "./middleware/fejlhaandtering.js";
 import { logning } from "./middleware/logning.js";
 import { tjekKrop } from "./middleware/tjek-krop.js";
 import { RegelsaetCache } from "./motor.js";
+import { afgoerelseRoutes } from "./routes/afgoerelser.js";
 import { auditRoutes } from "./routes/audit.js";
 import { batchRoutes, indplaceringRoutes } from "./routes/indplacering.js";
 import { kladdeRoutes } from "./routes/kladde.js";
+import { konsekvensRoutes } from "./routes/konsekvens.js";
 import { noegleRoutes } from "./routes/noegler.js";
 import { offentligeRoutes } from "./routes/offentlige.js";
 import { regelsaetRoutes } from "./routes/regelsaet.js";
 import { scenarieRoutes } from "./routes/scenarier.js";
+import { tilbudRoutes } from "./routes/tilbud.js";
 
 /**
  * The repository: the nearest folder above this module with a package.json. The same from the
@@ -144,6 +147,9 @@ export function createApp(valg: AppValg): Express {
   api.use(scenarieRoutes(ctx));
   api.use(noegleRoutes(ctx));
   api.use(auditRoutes(ctx));
+  api.use(tilbudRoutes(ctx));
+  api.use(afgoerelseRoutes(ctx));
+  api.use(konsekvensRoutes(ctx));
   api.use(ukendtSti);
   app.use("/api/v1", api);
   app.use("/api", ukendtSti);

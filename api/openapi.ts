@@ -5,6 +5,8 @@
 // generated requests against the server, checking every answer against the document.
 import { RegelsaetSchema, VurderingsgrundlagSchema } from "../engine/index.js";
 import { csvKolonner } from "./csv.js";
+import { ORGANISATION_BESKRIVELSE, tilbudStier } from "./openapi-tilbud.js";
+import { ORGANISATIONER } from "./organisation.js";
 import { AUDIT_HANDLINGER } from "./store/audit.js";
 
 type Obj = Record<string, unknown>;
@@ -133,6 +135,7 @@ export function openapi(): Obj {
         "Statuskoder: 400 forkert udformet (fx ugyldig JSON eller CSV), 401 ingen/ukendt nøgle, 403 forkert rolle, 404 findes ikke,",
         "409 konflikt, 412 forældet `If-Match`, 413 for stor, 415 forkert medietype, 422 ugyldigt indhold, 428 `If-Match` mangler,",
         "429 for mange mislykkede nøgleforsøg.",
+        ORGANISATION_BESKRIVELSE,
       ].join("\n"),
     },
     servers: [{ url: "/api/v1" }],
@@ -580,7 +583,8 @@ export function openapi(): Obj {
         }),
         post: op("admin", "opretNoegle", {
           summary: "Opret en nøgle",
-          description: "Hemmeligheden (`noegle`) returneres én gang og gemmes kun som hash.",
+          description:
+            "Hemmeligheden (`noegle`) returneres én gang og gemmes kun som hash. `organisation` (valgfri) binder nøglen til et socialtilsyn eller Socialstyrelsen; uden organisation ser nøglen alle organisationers data.",
           requestBody: {
             required: true,
             content: {
@@ -589,6 +593,7 @@ export function openapi(): Obj {
                   {
                     navn: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" },
                     rolle: { enum: ["laeser", "tilsyn", "forfatter", "admin"] },
+                    organisation: { enum: [...ORGANISATIONER] },
                   },
                   ["navn", "rolle"],
                 ),
@@ -686,6 +691,7 @@ export function openapi(): Obj {
           responses: { "200": json({ type: "object" }) },
         }),
       },
+      ...tilbudStier(),
     },
   };
 }

@@ -27,7 +27,12 @@ export {
   type Taerskel,
   type Testtilfaelde,
 } from "./schema/regelsaet.js";
-export { type Medarbejder, type Vurderingsgrundlag, VurderingsgrundlagSchema } from "./schema/vurderingsgrundlag.js";
+export {
+  LEVERANDOERTYPER,
+  type Medarbejder,
+  type Vurderingsgrundlag,
+  VurderingsgrundlagSchema,
+} from "./schema/vurderingsgrundlag.js";
 
 // Kodelister: list-valued input normalised to the regelsæt's codes (label, synonym, any case,
 // with or without æ/ø/å); an unknown word is a problem with "Mente du …?".
@@ -42,7 +47,7 @@ export {
 } from "./kodelister.js";
 
 // Validation of both documents, with problems located by path.
-export { validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
+export { erGyldigtVurderingsgrundlag, validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
 
 // Errors and paths: the engine's one error type and how a path is shown and turned into a pointer.
 export { type Detalje, EngineError, type Problem, pointerFor, type Sti, stiFromPointer, visSti } from "./problem.js";
@@ -65,6 +70,7 @@ export {
   type ParameterSkift,
   type Sammenligning,
   type Scenarie,
+  sammenlignRegelsaet,
   sammenlignScenarier,
 } from "./scenarier.js";
 export { graensetilfaelde, sweep } from "./foelsomhed.js";
@@ -91,6 +97,9 @@ export {
   type UdenVirkning,
 } from "./scenarie-virkning.js";
 export { operatorTekst } from "./indplacering/forklaring.js";
+
+// Decisions over time: status lifecycle, next reassessment, grace periods, afdelinger roll-up.
+export * from "./afgoerelse.js";
 
 // Authoring: checks beyond the schema and the difference between two versions.
 export { forfatterTjek } from "./forfatter-tjek.js";

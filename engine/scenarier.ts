@@ -186,9 +186,7 @@ export async function sammenlignScenarier(
     navne.add(s.navn);
   });
   // An invalid scenario is reported only when the input is valid (input errors come first).
-  const tider = options.tider;
-  const nu = () => (tider ? tider.nu() : 0);
-  let t0 = nu();
+  const start = options.tider?.nu() ?? 0;
   let forberedte: ForberedtRegelsaet[] | undefined;
   let scenarieFejl: unknown;
   try {
@@ -196,7 +194,49 @@ export async function sammenlignScenarier(
   } catch (e) {
     scenarieFejl = e;
   }
+  return sammenlignForberedte(r.maalgruppe, scenarier, forberedte, scenarieFejl, leverandoerer, options, start);
+}
 
+/**
+ * The same comparison over regelsæt that are not one regelsæt's scenarios — e.g. the published
+ * version against the draft over the stored decisions (konsekvensanalyse). Each entry is one
+ * column of the comparison; all must be for the same målgruppe.
+ */
+export async function sammenlignRegelsaet(
+  liste: readonly { navn: string; beskrivelse?: string; regelsaet: ForberedtRegelsaet }[],
+  leverandoerer: unknown[],
+  options: SammenlignOptions = {},
+): Promise<Sammenligning> {
+  const maalgruppe = liste[0]?.regelsaet.regelsaet.maalgruppe;
+  if (maalgruppe === undefined || liste.some((l) => l.regelsaet.regelsaet.maalgruppe !== maalgruppe)) {
+    throw new EngineError("UGYLDIGT_SCENARIE", "Regelsættene skal være for samme målgruppe.", [
+      problem(["regelsaet"], "Mindst ét regelsæt, alle for samme målgruppe."),
+    ]);
+  }
+  const scenarier = liste.map((l) => (l.beskrivelse ? { navn: l.navn, beskrivelse: l.beskrivelse } : { navn: l.navn }));
+  return sammenlignForberedte(
+    maalgruppe,
+    scenarier,
+    liste.map((l) => l.regelsaet),
+    undefined,
+    leverandoerer,
+    options,
+    options.tider?.nu() ?? 0,
+  );
+}
+
+async function sammenlignForberedte(
+  maalgruppe: string,
+  scenarier: Scenarie[],
+  forberedte: ForberedtRegelsaet[] | undefined,
+  scenarieFejl: unknown,
+  leverandoerer: unknown[],
+  options: SammenlignOptions,
+  start: number,
+): Promise<Sammenligning> {
+  const tider = options.tider;
+  const nu = () => (tider ? tider.nu() : 0);
+  let t0 = start;
   const antal = leverandoerer.length;
   const resultat = new Resultat(scenarier, antal);
   const inputFejl: Problem[] = [];
@@ -214,9 +254,9 @@ export async function sammenlignScenarier(
       const l = leverandoerer[li];
       if (!erGyldigtVurderingsgrundlag(l)) {
         for (const f of validateVurderingsgrundlag(l, ["vurderingsgrundlag", li])) inputFejl.push(f);
-      } else if (l.maalgruppe !== r.maalgruppe) {
+      } else if (l.maalgruppe !== maalgruppe) {
         inputFejl.push(
-          problem(["vurderingsgrundlag", li, "maalgruppe"], `Gælder '${l.maalgruppe}', ikke '${r.maalgruppe}'.`),
+          problem(["vurderingsgrundlag", li, "maalgruppe"], `Gælder '${l.maalgruppe}', ikke '${maalgruppe}'.`),
         );
       }
     }

@@ -23,26 +23,26 @@ import {
 } from "../api/store/noegler.js";
 
 const BRUG = `Brug:
-  npm run noegle -- opret --rolle <${ROLLER.join("|")}> --navn <navn>
+  npm run noegle -- opret --rolle <${ROLLER.join("|")}> --navn <navn> [--organisation <organisation>]
   npm run noegle -- liste
   npm run noegle -- tilbagekald --navn <navn>`;
 
 type Kommando =
-  | { slags: "opret"; navn: string; rolle: string }
+  | { slags: "opret"; navn: string; rolle: string; organisation?: string }
   | { slags: "liste" }
   | { slags: "tilbagekald"; navn: string };
 
 interface Udfoerer {
-  opret(navn: string, rolle: string): Promise<string>;
+  opret(navn: string, rolle: string, organisation?: string): Promise<string>;
   liste(): Promise<NoegleInfo[]>;
   tilbagekald(navn: string): Promise<void>;
 }
 
 function direkte(db: Database): Udfoerer {
   return {
-    async opret(navn, rolle) {
-      const k = tjekNoegleInput(navn, rolle);
-      return opretNoegle(db, k.navn, k.rolle, LOKAL_CLI);
+    async opret(navn, rolle, organisation) {
+      const k = tjekNoegleInput(navn, rolle, organisation);
+      return opretNoegle(db, k.navn, k.rolle, LOKAL_CLI, k.organisation);
     },
     liste: () => listNoegler(db),
     tilbagekald: (navn) => tilbagekaldNoegle(db, navn, LOKAL_CLI),
@@ -65,7 +65,8 @@ function overHttp(port: number, vaert: string, noegle: string): Udfoerer {
     return json;
   };
   return {
-    opret: async (navn, rolle) => String((await kald("POST", "/noegler", { navn, rolle })).noegle),
+    opret: async (navn, rolle, organisation) =>
+      String((await kald("POST", "/noegler", { navn, rolle, ...(organisation ? { organisation } : {}) })).noegle),
     liste: async () => (await kald("GET", "/noegler")).noegler as NoegleInfo[],
     tilbagekald: async (navn) => {
       await kald("DELETE", `/noegler/${encodeURIComponent(navn)}`);
@@ -75,7 +76,7 @@ function overHttp(port: number, vaert: string, noegle: string): Udfoerer {
 
 async function koer(k: Kommando, u: Udfoerer): Promise<void> {
   if (k.slags === "opret") {
-    const hemmelighed = await u.opret(k.navn, k.rolle);
+    const hemmelighed = await u.opret(k.navn, k.rolle, k.organisation);
     console.log(`Nøgle '${k.navn}' (${k.rolle}) er oprettet. Den vises kun denne ene gang:`);
     console.log(`Nøgle: ${hemmelighed}`);
   } else if (k.slags === "liste") {
@@ -95,11 +96,13 @@ function laesKommando(argv: string[]): Kommando {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { navn: { type: "string" }, rolle: { type: "string" } },
+    options: { navn: { type: "string" }, rolle: { type: "string" }, organisation: { type: "string" } },
   });
   const [slags] = positionals;
   if (slags === "liste") return { slags };
-  if (slags === "opret" && values.navn && values.rolle) return { slags, navn: values.navn, rolle: values.rolle };
+  if (slags === "opret" && values.navn && values.rolle) {
+    return { slags, navn: values.navn, rolle: values.rolle, organisation: values.organisation };
+  }
   if (slags === "tilbagekald" && values.navn) return { slags, navn: values.navn };
   throw new Error(BRUG);
 }

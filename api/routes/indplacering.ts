@@ -3,6 +3,7 @@
 import { Router } from "express";
 import { batchIndplacering, kladdeFelt, valgFra } from "../batch-stroem.js";
 import { csvKolonner } from "../csv.js";
+import { tjekAdgangTilIndplacering, udenPersonale } from "../ejerskab.js";
 import { kunFelter, objektKrop, sandhedParam, versionsnummer } from "../forespoergsel.js";
 import { detalje, HttpError } from "../http-error.js";
 import { afgoerelsensResultat, genberegn, indplacerEn } from "../indplacering.js";
@@ -43,13 +44,15 @@ export function indplaceringRoutes(ctx: Kontekst): Router {
     const genberegnes = sandhedParam(req.query.genberegn, "genberegn");
     const lagret = await hentIndplacering(ctx.db, String(req.params.id));
     if (!lagret) throw new HttpError(404, "IKKE_FUNDET", "Der er ingen indplacering med det id.");
+    // Another socialtilsyn's decision is not found; Socialstyrelsen reads it without staff detail.
+    const { egne } = await tjekAdgangTilIndplacering(ctx.db, noegleFor(res), lagret.id, lagret.noegle);
     const resultat = await afgoerelsensResultat(ctx.db, ctx.cache, lagret, req.log, String(req.id));
     const svar: Record<string, unknown> = {
       id: lagret.id,
       oprettet: lagret.oprettet,
       noegle: lagret.noegle,
       regelsaet: { maalgruppe: lagret.maalgruppe, version: lagret.version, hash: lagret.hash, kladde: lagret.kladde },
-      vurderingsgrundlag: lagret.vurderingsgrundlag,
+      vurderingsgrundlag: egne ? lagret.vurderingsgrundlag : udenPersonale(lagret.vurderingsgrundlag),
       indplacering: resultat,
     };
     if (genberegnes) {

@@ -5,6 +5,7 @@ import { forfatterTjek, hashRegelsaet, type Regelsaet, validateRegelsaet } from 
 import { koerTesttilfaelde } from "../../engine/testtilfaelde.js";
 import { jsonKrop, kunFelter, maalgruppeParam, objektKrop } from "../forespoergsel.js";
 import { detalje, detaljerFra, HttpError } from "../http-error.js";
+import { konsekvensanalyse } from "../konsekvens.js";
 import type { Kontekst } from "../kontekst.js";
 import { noegleFor } from "../middleware/adgang.js";
 import { gemKladde, hentKladde, kladdeEtag, parseIfMatch, publicerKladde, sletKladde } from "../store/regelsaet.js";
@@ -99,7 +100,20 @@ export function kladdeRoutes(ctx: Kontekst): Router {
         fejlede.map(({ t, i }) => detalje(["testtilfaelde", i], `'${t.navn}': ${t.afvigelser.join(" ")}`)),
       );
     }
-    const v = await publicerKladde(ctx.db, { maalgruppe, revision: k.revision, note, noegle: noegleFor(res).navn });
+    // What the draft does to the tilbud's decisions in force, recorded with the version (issue 13).
+    const konsekvens = (
+      await konsekvensanalyse(ctx.db, ctx.cache, {
+        forberedt: ctx.cache.forbered(k.hash, () => k.indhold),
+        hash: k.hash,
+      })
+    ).resume;
+    const v = await publicerKladde(ctx.db, {
+      maalgruppe,
+      revision: k.revision,
+      note,
+      noegle: noegleFor(res).navn,
+      konsekvens,
+    });
     res
       .status(201)
       .set({ ETag: `"${v.hash}"`, Location: `/api/v1/regelsaet/${maalgruppe}?version=${v.version}` })
@@ -111,6 +125,7 @@ export function kladdeRoutes(ctx: Kontekst): Router {
         oprettet: v.oprettet,
         note: v.note,
         testtilfaelde: resultater.length,
+        konsekvens,
       });
   });
 

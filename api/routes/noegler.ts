@@ -19,8 +19,8 @@ export function noegleRoutes(ctx: Kontekst): Router {
 
   // Who the key belongs to: the editor shows the name and offers what the role allows.
   r.get("/mig", ctx.kraev("laeser"), (_req, res) => {
-    const { navn, rolle } = noegleFor(res);
-    res.json({ navn, rolle });
+    const { navn, rolle, organisation } = noegleFor(res);
+    res.json({ navn, rolle, organisation });
   });
 
   r.get("/noegler", ctx.kraev("admin"), async (_req, res) => {
@@ -29,10 +29,10 @@ export function noegleRoutes(ctx: Kontekst): Router {
 
   r.post("/noegler", ctx.kraev("admin"), async (req, res) => {
     const krop = objektKrop(req);
-    kunFelter(krop, ["navn", "rolle"]);
-    const { navn, rolle } = tjekNoegleInput(krop.navn, krop.rolle);
-    const noegle = await opretNoegle(ctx.db, navn, rolle, noegleFor(res).navn);
-    res.status(201).set("Cache-Control", "no-store").json({ navn, rolle, noegle });
+    kunFelter(krop, ["navn", "rolle", "organisation"]);
+    const { navn, rolle, organisation } = tjekNoegleInput(krop.navn, krop.rolle, krop.organisation);
+    const noegle = await opretNoegle(ctx.db, navn, rolle, noegleFor(res).navn, organisation);
+    res.status(201).set("Cache-Control", "no-store").json({ navn, rolle, organisation, noegle });
   });
 
   r.delete("/noegler/:navn", ctx.kraev("admin"), async (req, res) => {

@@ -14,7 +14,10 @@ export interface AuditPost {
     | "noegle.tilbagekaldt"
     | "noegle.fornyet"
     | "scenarie.gemt"
-    | "scenarie.slettet";
+    | "scenarie.slettet"
+    | "tilbud.gemt"
+    | "afgoerelse.oprettet"
+    | "afgoerelse.status";
   maalgruppe?: string;
   version?: number;
   detaljer?: Record<string, unknown>;

@@ -3,6 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Database, type Forespoergsel, sqlState, UNIQUE_VIOLATION } from "../db/database.js";
 import { HttpError } from "../http-error.js";
+import { erOrganisation, ORGANISATIONER } from "../organisation.js";
 import { iso, skrivAudit } from "./audit.js";
 import { type Eneopslag, eneopslagFor, skrivendeTransaktion } from "./eneopslag.js";
 
@@ -16,6 +17,8 @@ export const LOKAL_CLI = "lokal-cli";
 export interface Noegle {
   navn: string;
   rolle: Rolle;
+  /** The organisation the key belongs to (api/organisation.ts); null: none, every organisation's data. */
+  organisation: string | null;
 }
 
 export interface NoegleInfo extends Noegle {
@@ -44,19 +47,26 @@ export async function findNoegle(db: Database, hemmelighed: string): Promise<Noe
   if (!hemmelighed.startsWith(NOEGLE_PREFIKS) || hemmelighed.length > 200) return undefined;
   const hash = hashNoegle(hemmelighed);
   const r = await noegleOpslag(db).hent(hash, async () => {
-    const { rows } = await db.query<{ navn: string; rolle: Rolle; hash: string }>(
-      "SELECT navn, rolle, hash FROM noegler WHERE hash = $1 AND tilbagekaldt IS NULL",
+    const { rows } = await db.query<{ navn: string; rolle: Rolle; hash: string; organisation: string | null }>(
+      "SELECT navn, rolle, hash, organisation FROM noegler WHERE hash = $1 AND tilbagekaldt IS NULL",
       [hash],
     );
     const r = rows[0];
-    return r && { navn: r.navn, rolle: r.rolle, hash: Buffer.from(r.hash, "hex") };
+    return r && { navn: r.navn, rolle: r.rolle, organisation: r.organisation, hash: Buffer.from(r.hash, "hex") };
   });
   if (!r || !timingSafeEqual(r.hash, Buffer.from(hash, "hex"))) return undefined;
-  return { navn: r.navn, rolle: r.rolle };
+  return { navn: r.navn, rolle: r.rolle, organisation: r.organisation };
 }
 
-export function tjekNoegleInput(navn: unknown, rolle: unknown): { navn: string; rolle: Rolle } {
+export function tjekNoegleInput(
+  navn: unknown,
+  rolle: unknown,
+  organisation?: unknown,
+): { navn: string; rolle: Rolle; organisation: string | null } {
   const detaljer = [];
+  if (organisation !== undefined && organisation !== null && !erOrganisation(organisation)) {
+    detaljer.push({ path: "organisation", message: `Skal være en af: ${ORGANISATIONER.join(", ")}.` });
+  }
   if (typeof navn !== "string" || !NOEGLE_NAVN_PATTERN.test(navn)) {
     detaljer.push({
       path: "navn",
@@ -68,21 +78,32 @@ export function tjekNoegleInput(navn: unknown, rolle: unknown): { navn: string; 
     detaljer.push({ path: "rolle", message: `Skal være en af: ${ROLLER.join(", ")}.` });
   }
   if (detaljer.length > 0) throw new HttpError(422, "UGYLDIG_NOEGLE", "Nøglen kan ikke oprettes.", detaljer);
-  return { navn: navn as string, rolle: rolle as Rolle };
+  return { navn: navn as string, rolle: rolle as Rolle, organisation: (organisation as string | undefined) ?? null };
 }
 
 /** Creates a key and returns its secret (the only time it exists outside the client). */
-export async function opretNoegle(db: Database, navn: string, rolle: Rolle, af: string): Promise<string> {
+export async function opretNoegle(
+  db: Database,
+  navn: string,
+  rolle: Rolle,
+  af: string,
+  organisation: string | null = null,
+): Promise<string> {
   const hemmelighed = nyHemmelighed();
   try {
     await skrivendeTransaktion(NOEGLER, db, async (tx) => {
-      await tx.query("INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ($1, $2, $3, $4)", [
+      await tx.query("INSERT INTO noegler (navn, rolle, hash, oprettet_af, organisation) VALUES ($1, $2, $3, $4, $5)", [
         navn,
         rolle,
         hashNoegle(hemmelighed),
         af,
+        organisation,
       ]);
-      await skrivAudit(tx, { noegle: af, handling: "noegle.oprettet", detaljer: { navn, rolle } });
+      await skrivAudit(tx, {
+        noegle: af,
+        handling: "noegle.oprettet",
+        detaljer: organisation ? { navn, rolle, organisation } : { navn, rolle },
+      });
     });
   } catch (e) {
     if (sqlState(e) === UNIQUE_VIOLATION) {
@@ -102,10 +123,12 @@ export async function listNoegler(db: Forespoergsel): Promise<NoegleInfo[]> {
     oprettet: Date;
     oprettet_af: string | null;
     tilbagekaldt: Date | null;
-  }>("SELECT navn, rolle, oprettet, oprettet_af, tilbagekaldt FROM noegler ORDER BY oprettet, navn");
+    organisation: string | null;
+  }>("SELECT navn, rolle, organisation, oprettet, oprettet_af, tilbagekaldt FROM noegler ORDER BY oprettet, navn");
   return rows.map((r) => ({
     navn: r.navn,
     rolle: r.rolle,
+    organisation: r.organisation,
     oprettet: iso(r.oprettet),
     oprettetAf: r.oprettet_af,
     tilbagekaldt: r.tilbagekaldt ? iso(r.tilbagekaldt) : null,
@@ -179,4 +202,12 @@ export async function tilbagekaldLokalNoegle(db: Database): Promise<void> {
       await skrivAudit(tx, { noegle: "system", handling: "noegle.tilbagekaldt", detaljer: { navn: LOKAL_CLI } });
     }
   });
+}
+
+/** The organisation of the key with this name (revoked or not); null when it has none or is unknown. */
+export async function organisationFor(db: Forespoergsel, navn: string): Promise<string | null> {
+  const { rows } = await db.query<{ organisation: string | null }>("SELECT organisation FROM noegler WHERE navn = $1", [
+    navn,
+  ]);
+  return rows[0]?.organisation ?? null;
 }

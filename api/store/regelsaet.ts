@@ -6,6 +6,7 @@ import type { Database, Forespoergsel } from "../db/database.js";
 import { HttpError } from "../http-error.js";
 import { iso, skrivAudit } from "./audit.js";
 import { type Eneopslag, eneopslagFor, skrivendeTransaktion } from "./eneopslag.js";
+import { gemKonsekvens } from "./tilbud.js";
 
 export interface VersionInfo {
   maalgruppe: string;
@@ -228,7 +229,7 @@ export async function sletKladde(db: Database, maalgruppe: string, noegle: strin
  */
 export async function publicerKladde(
   db: Database,
-  p: { maalgruppe: string; revision: number; note: string; noegle: string },
+  p: { maalgruppe: string; revision: number; note: string; noegle: string; konsekvens?: unknown },
 ): Promise<LagretVersion> {
   return skrivendeTransaktion(SENESTE, db, async (tx) => {
     const { rows } = await tx.query<{ revision: number; indhold: string; hash: string }>(
@@ -249,6 +250,7 @@ export async function publicerKladde(
     const v = ny[0];
     if (!v) throw new Error("API: INSERT … RETURNING gave no row");
     await tx.query("DELETE FROM kladder WHERE maalgruppe = $1", [p.maalgruppe]);
+    if (p.konsekvens !== undefined) await gemKonsekvens(tx, p.maalgruppe, v.version, p.konsekvens);
     await skrivAudit(tx, {
       noegle: p.noegle,
       handling: "regelsaet.publiceret",

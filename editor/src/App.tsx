@@ -14,6 +14,11 @@ const ScenarieSide = lazy(() => import("./scenarier/ScenarieSide.js"));
 const HistorikSide = lazy(() => import("./historik/HistorikSide.js"));
 const VurderingSide = lazy(() => import("./vurdering/VurderingSide.js"));
 const NoeglerSide = lazy(() => import("./noegler/NoeglerSide.js"));
+const TilbudListe = lazy(() => import("./tilbud/TilbudSide.js").then((m) => ({ default: m.TilbudListe })));
+const TilbudHistorikSide = lazy(() =>
+  import("./tilbud/TilbudSide.js").then((m) => ({ default: m.TilbudHistorikSide })),
+);
+const KonsistensSide = lazy(() => import("./tilbud/KonsistensSide.js"));
 
 function Kraever({ rolle, children }: { rolle: Rolle; children: ReactNode }) {
   const { kan } = useAuth();
@@ -43,6 +48,25 @@ function Side() {
     return (
       <Kraever rolle="tilsyn">
         <VurderingSide />
+      </Kraever>
+    );
+  if (sti === "/tilbud")
+    return (
+      <Kraever rolle="tilsyn">
+        <TilbudListe />
+      </Kraever>
+    );
+  p = match("/tilbud/:id", sti);
+  if (p)
+    return (
+      <Kraever rolle="tilsyn">
+        <TilbudHistorikSide key={p.id} id={p.id ?? ""} />
+      </Kraever>
+    );
+  if (sti === "/konsistens")
+    return (
+      <Kraever rolle="forfatter">
+        <KonsistensSide />
       </Kraever>
     );
   if (sti === "/noegler")

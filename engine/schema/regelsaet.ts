@@ -315,6 +315,36 @@ export const Indplaceringspolitik = Type.Object(
   { additionalProperties: false },
 );
 
+// Tilbud over time (issue 13): optional, with defaults in engine/afgoerelse.ts, so every regelsæt
+// written before keeps its meaning and its hash.
+const Maaneder = (description: string) => Type.Integer({ minimum: 1, maximum: 120, description });
+export const Revurdering = Type.Object(
+  {
+    maaneder: Type.Object(
+      {
+        let: Maaneder("Måneder fra gyldighedsdatoen til næste vurdering af en let specialiseret leverandør."),
+        moderat: Maaneder("Måneder til næste vurdering, moderat specialiseret."),
+        hoej: Maaneder("Måneder til næste vurdering, højt specialiseret."),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Hvor længe en afgørelse gælder, før tilbuddet skal revurderes. Antagelse (platformens): 000 §3 'Procedure for genvurdering?' og §4 'Procedurer for revurderinger' beder om genvurdering over tid, men giver ingen periode; standard let 36, moderat 24, højt 12 måneder (jo mere specialiseret, jo oftere, da medarbejderudskiftning hurtigt ændrer opfyldelsen).",
+  },
+);
+export const AfdelingsRegel = Type.Object(
+  {
+    sammenfatning: Type.Union([Type.Literal("hver-for-sig"), Type.Literal("hoejeste"), Type.Literal("laveste")], {
+      description:
+        "`hver-for-sig` (standard): hver afdeling indplaceres for sig, tilbuddet lister dem; `hoejeste`/`laveste`: tilbuddets niveau er afdelingernes højeste/laveste. Standarden følger 000 §3 'Hvilket organisatorisk niveau?' (behov for flere niveauer i ét tilbud på tværs af afdelinger); de to andre er antagelser til scenarier.",
+    }),
+  },
+  { additionalProperties: false, description: "Hvordan et tilbuds afdelinger samles til tilbuddets indplacering." },
+);
+
 export const Testtilfaelde = Type.Object(
   {
     navn: Tekst("Kort navn på testtilfældet."),
@@ -461,6 +491,8 @@ export const RegelsaetSchema = Type.Object(
     kodelister: Type.Optional(Kodelister),
     parametre: Type.Array(Parameter, { minItems: 1 }),
     indplacering: Indplaceringspolitik,
+    revurdering: Type.Optional(Revurdering),
+    afdelinger: Type.Optional(AfdelingsRegel),
     testtilfaelde: Type.Optional(
       Type.Array(Testtilfaelde, { description: "Regelsættets egne testtilfælde; skal bestå før publicering." }),
     ),

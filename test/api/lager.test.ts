@@ -54,6 +54,7 @@ describe.each(backends())("lager ($navn)", (backend) => {
     expect(rows.map((r) => r.navn).sort()).toEqual(filer);
     expect(filer).toContain("004_scenarier.sql");
     expect(filer).toContain("005_resultatformat.sql");
+    expect(filer).toContain("003_tilbud.sql");
   });
 
   it("afviser ændring og sletning af audit-loggen og af publicerede versioner", async () => {

@@ -23,6 +23,7 @@ describe.each(backends())("nøgler ($navn)", (backend) => {
     expect(svar.body).toEqual({
       navn: "sagssystem",
       rolle: "tilsyn",
+      organisation: null,
       noegle: expect.stringMatching(/^smk_[A-Za-z0-9_-]{43}$/),
     });
     const hemmelighed: string = svar.body.noegle;
@@ -30,6 +31,7 @@ describe.each(backends())("nøgler ($navn)", (backend) => {
     expect((await request(s.app).get("/api/v1/mig").set(auth(hemmelighed))).body).toEqual({
       navn: "sagssystem",
       rolle: "tilsyn",
+      organisation: null,
     });
     expect((await request(s.app).get("/api/v1/noegler").set(auth(hemmelighed))).status).toBe(403);
 
@@ -41,12 +43,30 @@ describe.each(backends())("nøgler ($navn)", (backend) => {
     expect(liste.body.noegler).toContainEqual({
       navn: "sagssystem",
       rolle: "tilsyn",
+      organisation: null,
       oprettet: expect.any(String),
       oprettetAf: "test-admin",
       tilbagekaldt: null,
     });
     expect(liste.text).not.toContain(hemmelighed);
     expect(liste.text).not.toContain(String(rows[0]?.hash));
+  });
+
+  it("en nøgle kan høre til en organisation; en ukendt organisation afvises med 422", async () => {
+    const svar = await request(s.app)
+      .post("/api/v1/noegler")
+      .set(a)
+      .send({ navn: "tilsyn-nord", rolle: "tilsyn", organisation: "socialtilsyn-nord" });
+    expect(svar.status).toBe(201);
+    expect((await request(s.app).get("/api/v1/mig").set(auth(svar.body.noegle))).body.organisation).toBe(
+      "socialtilsyn-nord",
+    );
+    const ukendt = await request(s.app)
+      .post("/api/v1/noegler")
+      .set(a)
+      .send({ navn: "tilsyn-x", rolle: "tilsyn", organisation: "socialtilsyn-vest" });
+    expect(ukendt.status).toBe(422);
+    expect(ukendt.body.detaljer.map((d: { path: string }) => d.path)).toEqual(["organisation"]);
   });
 
   it("tilbagekalder en nøgle, så den holder op med at virke med det samme", async () => {

@@ -40,6 +40,16 @@ export function Layout({ children }: { children: ReactNode }) {
               Vurdering
             </NavLink>
           )}
+          {kan("tilsyn") && (
+            <NavLink til="/tilbud" aktiv={sti.startsWith("/tilbud")}>
+              Tilbud
+            </NavLink>
+          )}
+          {kan("forfatter") && (
+            <NavLink til="/konsistens" aktiv={sti.startsWith("/konsistens")}>
+              Konsistens
+            </NavLink>
+          )}
           {kan("admin") && (
             <NavLink til="/noegler" aktiv={sti.startsWith("/noegler")}>
               Nøgler

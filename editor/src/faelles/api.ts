@@ -87,6 +87,10 @@ function tilRegelsaet(v: unknown): Regelsaet {
 export function lavApi(kald: ApiKald) {
   const m = encodeURIComponent;
   return {
+    /** A JSON answer as the server sends it (the tilbud views read their routes' shapes themselves). */
+    async json<T>(sti: string, signal?: AbortSignal): Promise<T> {
+      return (await kald<T>(sti, { signal })).data;
+    },
     /** Who the key belongs to; also how sign-in checks a key. */
     async mig(): Promise<Bruger> {
       const { data } = await kald<unknown>("/mig");

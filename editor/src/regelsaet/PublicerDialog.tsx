@@ -2,14 +2,17 @@
 // golden case fails (the server refuses it too).
 import { type FormEvent, useId, useState } from "react";
 import { Dialog } from "../faelles/Dialog.js";
+import { KonsekvensPanel } from "../tilbud/KonsekvensPanel.js";
 
 export function PublicerDialog({
+  maalgruppe,
   aaben,
   luk,
   antalFejl,
   fejledeTest,
   publicer,
 }: {
+  maalgruppe: string;
   aaben: boolean;
   luk: () => void;
   antalFejl: number;
@@ -33,6 +36,7 @@ export function PublicerDialog({
         </p>
         {antalFejl > 0 && <p className="fejl">Kladden har {antalFejl} fejl. Ret dem først.</p>}
         {fejledeTest > 0 && <p className="fejl">{fejledeTest} testtilfælde fejler. Ret dem først.</p>}
+        {aaben && <KonsekvensPanel maalgruppe={maalgruppe} />}
         <label htmlFor={noteId}>Note om ændringen</label>
         <textarea
           id={noteId}

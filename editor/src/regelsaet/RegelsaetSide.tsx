@@ -259,6 +259,7 @@ export default function RegelsaetSide({ maalgruppe }: { maalgruppe: string }) {
       </div>
       <KonfliktDialog konflikt={u.konflikt} minTekst={u.tekst} vaelg={loesKonflikt} annuller={annullerKonflikt} />
       <PublicerDialog
+        maalgruppe={maalgruppe}
         aaben={publicerAaben}
         luk={() => setPublicerAaben(false)}
         antalFejl={antalFejl}
