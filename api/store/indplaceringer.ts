@@ -164,15 +164,11 @@ export async function hentKladdeIndhold(db: Forespoergsel, hash: string): Promis
   return rows[0]?.indhold;
 }
 
-export interface LagretInput {
-  id: string;
-  maalgruppe: string;
-  version: number | null;
-  kladde: boolean;
-  hash: string;
-  noegle: string;
-  vurderingsgrundlag: unknown;
-}
+/** A stored decision's input and what names its regelsæt, read in bulk (konsekvensanalyse). */
+export type LagretInput = Pick<
+  LagretIndplacering,
+  "id" | "maalgruppe" | "version" | "kladde" | "hash" | "noegle" | "vurderingsgrundlag"
+>;
 
 /**
  * The stored inputs of many decisions at once (konsekvensanalyse, consistency), without their

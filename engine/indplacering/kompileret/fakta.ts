@@ -571,13 +571,3 @@ function slotLaeser(indeks: number, fyld: (k: Kontekst) => void): Laeser {
 export function direkteNoegle(noegle: string): boolean {
   return !(noegle in Object.prototype) && !(noegle in Array.prototype);
 }
-
-/** What is missing for a condition whose value is unknown, as the json-rules-engine path reports it. */
-export function faktumMangler(
-  input: Vurderingsgrundlag,
-  fact: string,
-  params: Record<string, ParamVaerdi> | undefined,
-  path: string | undefined,
-): string[] {
-  return beregnFaktum(input, fact, params, path).mangler;
-}
