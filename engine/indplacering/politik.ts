@@ -82,6 +82,32 @@ export function naarHoejt(
 }
 
 /** The level the parameters alone reach, before `krav` and the two-level mode. */
+/**
+ * The weighted policy's cut-offs derived from the counted parameters' weights: Tabel 4's weakest
+ * profile at each level scored with these weights — højt: every parameter at højt but the
+ * heaviest at moderat; moderat: every parameter at moderat but the heaviest at let. With equal
+ * weights and the standard level values that is 2.875 and 1.875. A provider reaches a level when
+ * its weighted shortfall from that level is at most one heaviest parameter's step, so lowering a
+ * weight (other than the one heaviest) only shrinks that parameter's pull and never makes a
+ * level harder for the others.
+ */
+export function afledteScoreGraenser(
+  vaerdier: { let: number; moderat: number; hoej: number },
+  vaegte: readonly number[],
+): { moderat: number; hoej: number } {
+  let sum = 0;
+  let stoerst = 0;
+  for (const v of vaegte) {
+    sum += v;
+    if (v > stoerst) stoerst = v;
+  }
+  const andel = sum === 0 ? 0 : stoerst / sum;
+  return {
+    moderat: vaerdier.moderat - (vaerdier.moderat - vaerdier.let) * andel,
+    hoej: vaerdier.hoej - (vaerdier.hoej - vaerdier.moderat) * andel,
+  };
+}
+
 function raatNiveau(
   politik: Indplaceringspolitik,
   opslag: TaerskelOpslag,
@@ -99,10 +125,16 @@ function raatNiveau(
       vaegte += u.vaegt;
     }
     const score = vaegte === 0 ? 0 : sum / vaegte;
-    const scoreGraenser = {
-      moderat: talTaerskel(opslag, "indplacering.vaegtet.moderat.minScore"),
-      hoej: talTaerskel(opslag, "indplacering.vaegtet.hoej.minScore"),
-    };
+    const scoreGraenser =
+      politik.vaegtetGraenser === "afledte"
+        ? afledteScoreGraenser(
+            vaerdier,
+            udfald.filter((u) => u.niveau !== "ikke-relevant").map((u) => u.vaegt),
+          )
+        : {
+            moderat: talTaerskel(opslag, "indplacering.vaegtet.moderat.minScore"),
+            hoej: talTaerskel(opslag, "indplacering.vaegtet.hoej.minScore"),
+          };
     const niveau =
       score + EPSILON >= scoreGraenser.hoej ? "hoej" : score + EPSILON >= scoreGraenser.moderat ? "moderat" : "let";
     return { niveau, score, scoreGraenser };

@@ -285,6 +285,12 @@ export const Indplaceringspolitik = Type.Object(
           "Læsning af Tabel 4 på højt: `monoton` (mindst syv på højt og ingen under moderat; standard) eller `bogstavelig` (mindst syv på højt og højst én på moderat; en på let stopper ikke).",
       }),
     ),
+    vaegtetGraenser: Type.Optional(
+      Type.Union([Type.Literal("taerskler"), Type.Literal("afledte")], {
+        description:
+          "Den vægtede politiks grænser: `taerskler` (standard) læser `indplacering.vaegtet.{moderat,hoej}.minScore`; `afledte` beregner dem af vægtene som Tabel 4's svageste profil (højt: alle på højt på nær den tungeste på moderat; moderat: alle på moderat på nær den tungeste på let), så en lavere vægt på én parameter aldrig gør et niveau sværere for de andre.",
+      }),
+    ),
     forklaring: Type.Optional(Type.String({ description: "Hvorfor politikken og læsningen er valgt." })),
     toNiveauer: Type.Optional(
       Type.Boolean({ description: "Ansøgningsmodel: kun højt specialiseret mod resten (resten er let)." }),

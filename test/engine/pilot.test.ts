@@ -63,6 +63,18 @@ describe.each(MAALGRUPPER)("pilot regelsæt %s", (m) => {
     expect(new Set(s.scenarier.map((x) => x.hash)).size).toBe(s.scenarier.length);
     for (const f of s.flyttede) expect(f.aarsager.length).toBeGreaterThan(0);
   });
+
+  it("the example scenario 'Vægtet, hjælpemidler 0,5' takes nobody down from højt (cut-offs derived from the weights)", async () => {
+    const data = eksempeldata().filter((v) => v.maalgruppe === m);
+    const valgte = eksempelScenarier().scenarier.filter((x) => x.navn.startsWith("Vægtet, "));
+    expect(valgte.map((x) => x.navn)).toEqual(["Vægtet, lige vægte", "Vægtet, hjælpemidler 0,5"]);
+    const s = await sammenlignScenarier(r, valgte, data);
+    const fraHoej = s.overgange.find((o) => o.fra === "Vægtet, lige vægte" && o.til === "Vægtet, hjælpemidler 0,5")
+      ?.matrix.hoej;
+    expect(fraHoej?.hoej).toBeGreaterThan(0);
+    expect(fraHoej?.moderat).toBe(0);
+    expect(fraHoej?.let).toBe(0);
+  });
 });
 
 it("the pilot data set is about 100 providers, with vision mostly matrikelløse", () => {

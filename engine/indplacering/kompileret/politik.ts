@@ -61,23 +61,29 @@ export function kompilerPolitik(
     const vaegt = aktive.map((p) => p.vaegt ?? 1);
     const moderat = graense(opslag, "indplacering.vaegtet.moderat.minScore");
     const hoej = graense(opslag, "indplacering.vaegtet.hoej.minScore");
+    const afledte = politik.vaegtetGraenser === "afledte";
     return (niveauer) => {
       // The same sums in the same order as anvendPolitik, so the score is the same float;
       // a parameter that is not relevant is left out of both.
       let sum = 0;
       let vaegte = 0;
       let taelte = 0;
+      let stoerst = 0;
       for (let i = 0; i < antal; i++) {
         const n = niveauer[i] as ParameterNiveauEllerIkkeRelevant;
         if (n === "ikke-relevant") continue;
         taelte++;
-        sum += (vaegt[i] as number) * vaerdier[n];
-        vaegte += vaegt[i] as number;
+        const w = vaegt[i] as number;
+        sum += w * vaerdier[n];
+        vaegte += w;
+        if (w > stoerst) stoerst = w;
       }
       if (taelte === 0) return "let";
       const score = vaegte === 0 ? 0 : sum / vaegte;
-      const m = moderat();
-      const h = hoej();
+      // As afledteScoreGraenser computes them, from the same sums.
+      const andel = vaegte === 0 ? 0 : stoerst / vaegte;
+      const m = afledte ? vaerdier.moderat - (vaerdier.moderat - vaerdier.let) * andel : moderat();
+      const h = afledte ? vaerdier.hoej - (vaerdier.hoej - vaerdier.moderat) * andel : hoej();
       return score + EPSILON >= h ? "hoej" : score + EPSILON >= m ? "moderat" : "let";
     };
   }
