@@ -1,16 +1,11 @@
 // The OpenAPI paths of the tilbud register, decisions over time, konsekvensanalyse and consistency
 // (issue 13), each with its operationId, role and organisation rule; merged into openapi.ts.
+import { fejl, KROP, type Obj, svarForParametre } from "./openapi-faelles.js";
 import { ORGANISATIONER, SOCIALTILSYN } from "./organisation.js";
 import { REGISTER_KOLONNER } from "./tilbud-input.js";
 
-type Obj = Record<string, unknown>;
-
 const ROLLE = { tilsyn: "tilsyn eller højere", forfatter: "forfatter eller admin" } as const;
 
-const fejl = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Fejl" } } },
-});
 const json = (schema: Obj = { type: "object" }, description = "OK") => ({
   description,
   content: { "application/json": { schema } },
@@ -37,6 +32,8 @@ function op(
     "x-organisation": organisation,
     security: [{ noegle: [] }],
     responses: {
+      ...svarForParametre(o),
+      ...(o.requestBody !== undefined ? KROP : {}),
       ...o.responses,
       "401": fejl("Ingen eller ukendt/tilbagekaldt nøgle."),
       "403": fejl("Nøglens rolle er for lav."),

@@ -5,11 +5,10 @@
 // generated requests against the server, checking every answer against the document.
 import { RegelsaetSchema, VurderingsgrundlagSchema } from "../engine/index.js";
 import { csvKolonner } from "./csv.js";
+import { fejl, KROP, type Obj, svarForParametre } from "./openapi-faelles.js";
 import { ORGANISATION_BESKRIVELSE, tilbudStier } from "./openapi-tilbud.js";
 import { ORGANISATIONER } from "./organisation.js";
 import { AUDIT_HANDLINGER } from "./store/audit.js";
-
-type Obj = Record<string, unknown>;
 
 const ROLLE_TEKST: Record<string, string> = {
   alle: "Alle (ingen nøgle)",
@@ -18,11 +17,6 @@ const ROLLE_TEKST: Record<string, string> = {
   forfatter: "forfatter eller admin",
   admin: "admin",
 };
-
-const fejl = (beskrivelse: string) => ({
-  description: beskrivelse,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Fejl" } } },
-});
 
 const json = (schema: Obj, beskrivelse = "OK") => ({
   description: beskrivelse,
@@ -45,19 +39,10 @@ const ADGANG = {
   "429": fejl("For mange mislykkede forsøg med en ugyldig nøgle fra samme adresse."),
 };
 
-/** What any route with a body can answer before it sees the body's content. */
-const KROP = {
-  "400": fejl("Kroppen er ikke gyldig JSON (eller CSV), eller mangler."),
-  "413": fejl("Kroppen er for stor."),
-  "415": fejl("Forkert medietype eller tegnsæt; send JSON i UTF-8."),
-  "422": fejl("Indholdet er ugyldigt; `detaljer` siger hvor."),
-};
-
 function op(rolle: keyof typeof ROLLE_TEKST, operationId: string, o: Obj & { responses: Obj }): Obj {
   const beskrivelse = typeof o.description === "string" ? `${o.description}\n\n` : "";
   const medKrop = o.requestBody !== undefined ? KROP : {};
-  const medParametre =
-    Array.isArray(o.parameters) && o.parameters.length > 0 ? { "400": fejl("Ugyldig parameter.") } : {};
+  const medParametre = svarForParametre(o);
   return {
     operationId,
     ...o,

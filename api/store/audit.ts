@@ -48,6 +48,11 @@ export const AUDIT_HANDLINGER = [
   "noegle.oprettet",
   "noegle.tilbagekaldt",
   "noegle.fornyet",
+  "scenarie.gemt",
+  "scenarie.slettet",
+  "tilbud.gemt",
+  "afgoerelse.oprettet",
+  "afgoerelse.status",
 ] as const satisfies readonly AuditPost["handling"][];
 
 export interface AuditFilter {
