@@ -15,7 +15,6 @@ import { PerformanceObserver } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ZenEngine } from "@gorules/zen-engine";
 import autocannon from "autocannon";
 import {
   anvendAendringer,
@@ -197,7 +196,23 @@ interface ZenRaekke {
   enighed: string;
 }
 const zenRaekker: ZenRaekke[] = [];
-{
+/**
+ * zen-engine ships one native package per platform, and the registry this project installs from
+ * serves only some of them, so `npm ci` cannot keep it in the lock file. It is loaded when
+ * installed (`npm install --no-save @gorules/zen-engine@0.54`) and skipped with a note otherwise.
+ */
+interface ZenModul {
+  ZenEngine: new () => {
+    createDecision(jdm: unknown): {
+      evaluate(input: unknown): Promise<{ result: { niveau: string; parametre: Record<string, string> } }>;
+    };
+  };
+}
+const ZEN_PAKKE = "@gorules/zen-engine";
+const zen = (await import(ZEN_PAKKE).catch(() => undefined)) as ZenModul | undefined;
+if (!zen) console.log(`(d) zen-engine skipped: not installed (npm install --no-save ${ZEN_PAKKE}@0.54)`);
+if (zen) {
+  const { ZenEngine } = zen;
   const r = laes<Regelsaet>("rulesets/autisme.json");
   const lev = data.get("autisme") ?? [];
   const kz = kompiler(forbered(r));
