@@ -35,7 +35,13 @@ export const FELTNAVN_PATTERN = "^[a-z][A-Za-z0-9]*$";
 export const Medarbejder = Type.Object(
   {
     ansaettelse: Type.Optional(Type.Union(ANSAETTELSER.map((a) => Type.Literal(a)))),
-    erfaringAar: Type.Optional(Type.Number({ minimum: 0, maximum: 70, description: "Års relevant praksiserfaring." })),
+    erfaringAar: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 70,
+        description: "Års dokumenteret praksiserfaring med indsatser til målgruppen (002 kap. 3, Praksiserfaring).",
+      }),
+    ),
     uddannelser: Type.Optional(
       Type.Array(Kort("Uddannelse: kode, betegnelse eller synonym fra regelsættets kodeliste, fx `paedagog`."), {
         maxItems: 50,
