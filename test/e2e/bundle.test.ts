@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { JSON_RULES_ENGINE_SPOR, jsonRulesEngineSpor, SCENARIE_WORKER } from "../../editor/vite/bundle-stoerrelse.js";
 import { byggEditorHvisForaeldet, ROD } from "./bygning.js";
 
-const ASSETS = join(ROD, "editor", "dist", "assets");
+const ASSETS = join(ROD, "dist", "editor", "assets");
 
 describe("the editor bundle", () => {
   beforeAll(() => {

@@ -266,7 +266,12 @@ function relevansOgFaser(ny: Regelsaet, valg: number[]): void {
     const v = valg[(i + 3) % valg.length] ?? 0;
     if (typeof t.vaerdi === "number" && v % 5 === 0 && t.enhed !== "parametre" && t.enhed !== "point") {
       t.varianter = [
-        { navn: `fase${i}`, naar: { forloebsfase: [FASER[v % 3] as (typeof FASER)[number]] }, vaerdi: t.vaerdi + 1 },
+        {
+          navn: `fase${i}`,
+          naar: { forloebsfase: [FASER[v % 3] as (typeof FASER)[number]] },
+          // A step up, within the threshold's limits (a share stays at most 1).
+          vaerdi: Math.min(t.max ?? Number.POSITIVE_INFINITY, t.vaerdi + (t.enhed === "andel" ? 0.05 : 1)),
+        },
         ...(t.varianter ?? []),
       ];
     }
