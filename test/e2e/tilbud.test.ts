@@ -131,17 +131,17 @@ describe("tilbud, historik og konsekvensanalyse i browseren", () => {
     async () => {
       const analytiker = noegler.analytiker ?? "";
       const autisme = await api(analytiker, "/regelsaet/autisme");
-      // Moderat with six parameters instead of seven: afdeling A's decision (six at moderat or
-      // above) moves up. The analyst means the change, so the golden cases it moves get their new
-      // expected level.
-      autisme.taerskler["indplacering.moderat.minParametre"].vaerdi = 6;
+      // Moderat with all eight parameters instead of seven: afdeling A's decision in force (seven at
+      // moderat or above, aktiv praksis at let) moves down; afdeling B's (all eight) stays. The
+      // analyst means the change, so the golden cases it moves get their new expected level.
+      autisme.taerskler["indplacering.moderat.minParametre"].vaerdi = 8;
       for (const t of await koerTesttilfaelde(autisme)) {
         const tilfaelde = autisme.testtilfaelde.find((x: { navn: string }) => x.navn === t.navn);
         if (!t.bestaaet && t.faktisk) tilfaelde.forventet = { niveau: t.faktisk.niveau };
       }
       await api(analytiker, "/regelsaet/autisme/kladde", "PUT", autisme);
       const forventet = await api(analytiker, "/regelsaet/autisme/kladde/konsekvens");
-      expect(forventet.resume).toMatchObject({ afgoerelser: 2, flyttede: 1, op: 1, ned: 0 });
+      expect(forventet.resume).toMatchObject({ afgoerelser: 2, flyttede: 1, op: 0, ned: 1 });
 
       const p = await nySide();
       await logInd(p, server.url, analytiker);
@@ -151,7 +151,7 @@ describe("tilbud, historik og konsekvensanalyse i browseren", () => {
       const resume = dialog.getByTestId("konsekvens-resume");
       await resume.waitFor({ timeout: 30_000 });
       expect(await resume.textContent()).toContain(`${forventet.resume.afgoerelser} gældende afgørelser`);
-      expect(await resume.textContent()).toContain("1 flytter — 1 op, 0 ned");
+      expect(await resume.textContent()).toContain("1 flytter — 0 op, 1 ned");
       // The moved tilbud is listed with the scenario view's reasons.
       const flyttet = forventet.flyttede[0].leverandoer;
       await dialog
@@ -159,7 +159,7 @@ describe("tilbud, historik og konsekvensanalyse i browseren", () => {
         .first()
         .waitFor();
       await skaermbillede(p, "konsekvens-foer-publicering", true);
-      await dialog.getByLabel("Note om ændringen").fill("E2E: skærpet uddannelseskrav (SL)");
+      await dialog.getByLabel("Note om ændringen").fill("E2E: moderat kræver alle otte parametre");
       await dialog.getByRole("button", { name: "Publicér", exact: true }).click();
       await p.getByText("Version 2 er publiceret.").waitFor({ timeout: 30_000 });
       const gemt = await api(analytiker, "/regelsaet/autisme/konsekvens?version=2");
