@@ -25,19 +25,20 @@ const INGEN = new Set([
 ]);
 
 /**
- * The form a word is compared in: lower case, surrounding and repeated spaces ignored, æ/ø/å as
- * ae/oe/aa and other accents folded (é → e), so that input with or without Danish letters matches.
+ * The form a word is compared in, by the server's normaliser and the form's search alike: lower
+ * case, æ/ø/å as ae/oe/aa and other accents folded (é → e), runs of spaces, dashes, underscores
+ * and slashes as one space, so that input with or without Danish letters or hyphens matches.
  */
 export function foldTekst(s: string): string {
   return s
-    .trim()
     .toLowerCase()
     .replaceAll("æ", "ae")
     .replaceAll("ø", "oe")
     .replaceAll("å", "aa")
     .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\s+/g, " ");
+    .replace(/\p{M}/gu, "")
+    .replace(/[\s\-_/]+/g, " ")
+    .trim();
 }
 
 /** The kodeliste a regelsæt has for a field, or undefined. */

@@ -1,19 +1,10 @@
 // Searching a regelsæt's kodeliste as a caseworker types: by Danish label, code and synonyms,
 // case-insensitive, with or without æ/ø/å ("paed" and "pæd" both find Pædagog) and accents.
-import type { Kode } from "../../../engine/index.js";
+import { foldTekst, type Kode } from "../../../engine/index.js";
 
-/** Lower case, æ/ø/å spelled as ae/oe/aa, other accents dropped, runs of space and dashes as one space. */
-export function foldTekst(s: string): string {
-  return s
-    .toLowerCase()
-    .replaceAll("æ", "ae")
-    .replaceAll("ø", "oe")
-    .replaceAll("å", "aa")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[\s\-_/]+/g, " ")
-    .trim();
-}
+// One folding for the form's search and the server's normaliser (engine/kodelister.ts), so that
+// what the search finds is what the server accepts.
+export { foldTekst };
 
 /** The folded words a code is found by: its label, its code and its synonyms. */
 function noegler(k: Kode): string[] {
