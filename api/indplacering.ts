@@ -88,7 +88,8 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
   }
 }
 
-const parameterNiveauer = (r: Indplacering) => Object.fromEntries(r.parametre.map((p) => [p.id, p.niveau]));
+/** Each parameter's level (the one that counts), by id: what a compact decision stores beside its hash. */
+export const parameterNiveauer = (r: Indplacering) => Object.fromEntries(r.parametre.map((p) => [p.id, p.niveau]));
 
 function tilLager(e: Evalueret, noegle: string): NyIndplacering {
   const ny: NyIndplacering = {

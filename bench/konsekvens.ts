@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPglite } from "../api/db/database.js";
 import { migrer } from "../api/db/migrate.js";
+import { parameterNiveauer } from "../api/indplacering.js";
 import { kanoniskHash, kanoniskJson } from "../api/kanonisk.js";
 import { konsekvensanalyse, konsistens } from "../api/konsekvens.js";
 import { RegelsaetCache } from "../api/motor.js";
@@ -49,7 +50,7 @@ try {
       niveau: r.niveau,
       vurderingsgrundlagJson: kanoniskJson(vg),
       resultatHash: kanoniskHash(r),
-      parameterNiveauer: Object.fromEntries(r.parametre.map((p) => [p.id, p.niveau])),
+      parameterNiveauer: parameterNiveauer(r),
       noegle: "bench",
     };
   });
