@@ -47,8 +47,6 @@ export interface KonsekvensResume {
   parametre: Record<string, { op: number; ned: number }>;
 }
 
-const NIVEAU = { "ikke-indplaceret": 0, let: 1, moderat: 2, hoej: 3 } as const;
-
 export async function konsekvensanalyse(
   db: Database,
   cache: RegelsaetCache,
@@ -78,7 +76,7 @@ export async function konsekvensanalyse(
   let ned = 0;
   for (const f of sammenligning.flyttede) {
     for (const aarsag of f.aarsager) {
-      if (NIVEAU[aarsag.til] > NIVEAU[aarsag.fra]) op++;
+      if (RANG[aarsag.til] > RANG[aarsag.fra]) op++;
       else ned++;
       for (const p of aarsag.parametre) {
         const post = parametre[p.id] ?? { op: 0, ned: 0 };

@@ -1,7 +1,7 @@
 // A decision over time (issue 13): its status lifecycle, when it must be reassessed, how a
 // tilbud's afdelinger roll up, and the grace periods (overgang) it may carry. Pure: dates are ISO
 // calendar dates (YYYY-MM-DD) computed in UTC, so server and browser agree.
-import type { Indplaceringsniveau } from "./indplacering/politik.js";
+import { type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
 import type { ParameterNiveau, Regelsaet } from "./schema/regelsaet.js";
 
 export const AFGOERELSE_STATUSSER = ["kladde", "truffet", "paaklaget", "afgjort", "aendret"] as const;
@@ -84,8 +84,6 @@ export function naesteVurdering(
   return dato;
 }
 
-const NIVEAU_RANG: Record<Indplaceringsniveau, number> = { "ikke-indplaceret": 0, let: 1, moderat: 2, hoej: 3 };
-
 export interface AfdelingsNiveau {
   afdeling: string;
   niveau: Indplaceringsniveau;
@@ -101,7 +99,7 @@ export function sammenfatAfdelinger(
 ): { regel: "hver-for-sig" | "hoejeste" | "laveste"; niveau: Indplaceringsniveau | null } {
   const regel = r.afdelinger?.sammenfatning ?? STANDARD_AFDELINGSREGEL;
   if (regel === "hver-for-sig" || afdelinger.length === 0) return { regel, niveau: null };
-  const sorteret = [...afdelinger].sort((a, b) => NIVEAU_RANG[a.niveau] - NIVEAU_RANG[b.niveau]);
+  const sorteret = [...afdelinger].sort((a, b) => RANG[a.niveau] - RANG[b.niveau]);
   const valgt = regel === "hoejeste" ? sorteret[sorteret.length - 1] : sorteret[0];
   return { regel, niveau: valgt?.niveau ?? null };
 }

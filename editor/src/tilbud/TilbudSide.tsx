@@ -2,6 +2,7 @@
 // that are due or overdue per socialtilsyn, and one tilbud's history — every decision with its
 // version, status and reason for change, and each parameter's level over time.
 import { useMemo } from "react";
+import { RANG } from "../../../engine/index.js";
 import { useAuth } from "../faelles/auth.js";
 import { niveauNavn } from "../faelles/niveau.js";
 import { Link } from "../faelles/router.js";
@@ -94,7 +95,6 @@ export function TilbudListe() {
   );
 }
 
-const RANG: Record<string, number> = { ingen: 0, let: 1, moderat: 2, hoej: 3 };
 const FARVER = ["#1d3b6b", "#3d67a8", "#7fb8e6", "#b5523b", "#d99a3d", "#5c8a4d", "#7d5ba6", "#9aa3b0"];
 
 /** Each parameter's level (0–3) per decision for one afdeling and målgruppe, as lines. */
@@ -104,7 +104,9 @@ function ParameterForloeb({ poster }: { poster: Historik["afgoerelser"] }) {
     const ids = [...new Set(poster.flatMap((p) => p.parametre.map((x) => x.id)))];
     return ids.map((id, i) => ({
       navn: id,
-      data: poster.map((p) => RANG[p.parametre.find((x) => x.id === id)?.niveau ?? "ingen"] ?? 0),
+      data: poster.map(
+        (p) => (RANG as Record<string, number>)[p.parametre.find((x) => x.id === id)?.niveau ?? "ingen"] ?? 0,
+      ),
       farve: FARVER[i % FARVER.length] ?? NIVEAU_FARVE.moderat ?? "#3d67a8",
     }));
   }, [poster]);
