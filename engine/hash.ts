@@ -2,12 +2,11 @@
 // whitespace never change the hash. Pure JavaScript so the browser computes the same value.
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import canonicalize from "canonicalize";
+import { kanoniskJson } from "./kanonisk.js";
 
+/** RFC 8785 canonical JSON; throws on undefined and on non-finite numbers. */
 export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error("Engine: cannot canonicalise an undefined value");
-  return text;
+  return kanoniskJson(value);
 }
 
 export function hashRegelsaet(regelsaet: unknown): string {

@@ -3,13 +3,15 @@
 // transition matrix between scenarios and the providers that move, with the parameters why.
 import { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
 import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
+import { UDFALD_AF_KODE } from "./indplacering/kompileret/profil.js";
 import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
 import { EngineError, type Problem, problem, type Sti } from "./problem.js";
 import type {
   Indplaceringspolitik,
-  ParameterNiveau,
+  Parameter,
   ParameterNiveauEllerIkkeRelevant,
   Regelsaet,
+  Taerskel,
 } from "./schema/regelsaet.js";
 import type { Vurderingsgrundlag } from "./schema/vurderingsgrundlag.js";
 import { erGyldigtVurderingsgrundlag, validateRegelsaet, validateVurderingsgrundlag } from "./validate.js";
@@ -65,8 +67,8 @@ export interface ParameterSkift {
   skifterSamlet: number;
   /** By pair of levels, e.g. 4 × moderat → hoej, most first. */
   overgange: {
-    fra: ParameterNiveau | "slaaet-fra";
-    til: ParameterNiveau | "slaaet-fra";
+    fra: ParameterNiveauEllerIkkeRelevant | "slaaet-fra";
+    til: ParameterNiveauEllerIkkeRelevant | "slaaet-fra";
     antal: number;
     skifterSamlet: number;
   }[];
@@ -87,21 +89,25 @@ export interface Sammenligning {
 
 export const tomFordeling = (): Fordeling => ({ "ikke-indplaceret": 0, let: 0, moderat: 0, hoej: 0 });
 
-/** Applies a scenario's changes to a copy of the regelsæt; the original is never changed. */
+/**
+ * Applies a scenario's changes to a copy of the regelsæt; the original is never changed. The copy
+ * is made only along the changed paths (a threshold, a parameter, the policy) and shares every
+ * other part with the original, so a scenario over a 100 kB regelsæt costs little: treat both as
+ * read-only, as the engine does.
+ */
 export function anvendAendringer(r: Regelsaet, a: Aendringer | undefined, rod: Sti = ["aendringer"]): Regelsaet {
-  const kopi: Regelsaet = JSON.parse(JSON.stringify(r));
+  const kopi: Regelsaet = { ...r };
   if (!a) return kopi;
   const fejl: Problem[] = [];
   for (const [fuldtNavn, vaerdi] of Object.entries(a.taerskler ?? {})) {
     const [navn = "", variantNavn] = fuldtNavn.split("@");
     const sti = [...rod, "taerskler", fuldtNavn];
-    const t = Object.hasOwn(kopi.taerskler, navn) ? kopi.taerskler[navn] : undefined;
+    const t = Object.hasOwn(r.taerskler, navn) ? r.taerskler[navn] : undefined;
     if (!t) {
       fejl.push(problem(sti, `Tærsklen '${navn}' findes ikke i regelsættet.`));
       continue;
     }
-    const maal = variantNavn === undefined ? t : t.varianter?.find((v) => v.navn === variantNavn);
-    if (!maal) {
+    if (variantNavn !== undefined && !t.varianter?.some((v) => v.navn === variantNavn)) {
       fejl.push(problem(sti, `Tærsklen '${navn}' har ingen variant '${variantNavn}'.`));
       continue;
     }
@@ -113,12 +119,25 @@ export function anvendAendringer(r: Regelsaet, a: Aendringer | undefined, rod: S
       fejl.push(problem(sti, `Tærsklen '${fuldtNavn}' skal være ${erListe ? "en liste af tekster" : "et tal"}.`));
       continue;
     }
-    maal.vaerdi = vaerdi;
+    if (kopi.taerskler === r.taerskler) kopi.taerskler = { ...r.taerskler };
+    let ny = kopi.taerskler[navn] as Taerskel;
+    if (ny === t) {
+      ny = { ...t };
+      if (t.varianter) ny.varianter = t.varianter.map((v) => ({ ...v }));
+      kopi.taerskler[navn] = ny;
+    }
+    const maal = variantNavn === undefined ? ny : ny.varianter?.find((v) => v.navn === variantNavn);
+    if (maal) maal.vaerdi = Array.isArray(vaerdi) ? [...vaerdi] : vaerdi;
   }
   const parameter = (id: string, felt: string) => {
-    const p = kopi.parametre.find((x) => x.id === id);
-    if (!p) fejl.push(problem([...rod, felt, id], `Parameteren '${id}' findes ikke i regelsættet.`));
-    return p;
+    const i = kopi.parametre.findIndex((x) => x.id === id);
+    if (i < 0) {
+      fejl.push(problem([...rod, felt, id], `Parameteren '${id}' findes ikke i regelsættet.`));
+      return undefined;
+    }
+    if (kopi.parametre === r.parametre) kopi.parametre = [...r.parametre];
+    if (kopi.parametre[i] === r.parametre[i]) kopi.parametre[i] = { ...(r.parametre[i] as Parameter) };
+    return kopi.parametre[i] as Parameter;
   };
   for (const [id, vaegt] of Object.entries(a.vaegte ?? {})) {
     const p = parameter(id, "vaegte");
@@ -131,7 +150,8 @@ export function anvendAendringer(r: Regelsaet, a: Aendringer | undefined, rod: S
     if (p && typeof aktiv !== "boolean") fejl.push(problem([...rod, "aktive", id], "Skal være true eller false."));
     else if (p) p.aktiv = aktiv;
   }
-  if (a.indplacering) kopi.indplacering = { ...kopi.indplacering, ...a.indplacering };
+  // The policy's lists and level values are copied, so the caller's scenario is not shared either.
+  if (a.indplacering) kopi.indplacering = { ...r.indplacering, ...JSON.parse(JSON.stringify(a.indplacering)) };
   if (fejl.length === 0) {
     for (const f of validateRegelsaet(kopi).fejl) {
       fejl.push(problem(rod, `Efter ændringerne er regelsættet ugyldigt ved ${f.path}: ${f.message}`));
@@ -238,13 +258,12 @@ async function sammenlignForberedte(
   const nu = () => (tider ? tider.nu() : 0);
   let t0 = start;
   const antal = leverandoerer.length;
-  const resultat = new Resultat(scenarier, antal);
+  const resultat = new Resultat(scenarier, antal, forberedte?.map((f) => f.aktive.map((p) => p.id)) ?? []);
   const inputFejl: Problem[] = [];
   // The compiled evaluator, all scenarios at once (conditions they share are evaluated once per
   // provider), block by block with the validation while every provider so far is valid.
   const gruppe = forberedte ? new KompileretGruppe(forberedte) : undefined;
   const niveauer: Indplaceringsniveau[] = [];
-  const parametre = (s: number) => (gruppe as KompileretGruppe).parametre(s);
   const ialt = scenarier.length * antal;
   if (tider) tider.forberedelse += nu() - t0;
   for (let start = 0; start < antal; start += BLOK) {
@@ -269,10 +288,10 @@ async function sammenlignForberedte(
         const t1 = nu();
         gruppe.niveauer(l, niveauer);
         const t2 = nu();
-        resultat.tilfoej(l, niveauer, parametre);
+        resultat.tilfoej(l, niveauer, gruppe);
         tider.evaluering += t2 - t1;
         tider.optaelling += nu() - t2;
-      } else resultat.tilfoej(l, gruppe.niveauer(l, niveauer), parametre);
+      } else resultat.tilfoej(l, gruppe.niveauer(l, niveauer), gruppe);
       if (options.onProgress && (li % 256 === 0 || li === antal - 1))
         options.onProgress((li + 1) * scenarier.length, ialt);
     }
@@ -286,6 +305,13 @@ async function sammenlignForberedte(
   return svar;
 }
 
+/** Parameter outcomes by code (KODE_AF_UDFALD), and SLAAET_FRA for a parameter a scenario does not have. */
+const SLAAET_FRA = 5;
+const UDFALD_NAVNE: readonly ParameterSkift["overgange"][number]["fra"][] = [...UDFALD_AF_KODE, "slaaet-fra"];
+const KODER = UDFALD_NAVNE.length;
+/** Up to this many parameters, a moved provider's parameter changes have an exact numeric key. */
+const MAX_FORSKEL_NOEGLE = 10;
+
 /** A comparison's counts and moved providers, collected provider by provider. */
 class Resultat {
   private readonly antalScenarier: number;
@@ -295,14 +321,25 @@ class Resultat {
   /** Per pair of scenarios a < b (in that order), the 4 × 4 transition counts. */
   private readonly overgange: Int32Array;
   private readonly flyttede: Flytning[] = [];
-  /** Per scenario after the first: "id|fra|til" → [providers, of whom moved overall]. */
-  private readonly skift: Map<string, [number, number]>[];
+  /** Every scenario's active parameters: the first scenario's, then those the others add. */
+  private readonly ider: string[];
+  /** Per scenario, per parameter of `ider`: its index in the scenario's codes, or -1. */
+  private readonly indeks: Int32Array[];
+  /**
+   * Per scenario after the first, per parameter, per pair of codes: the providers whose
+   * parameter moved that way, and of them those that also moved overall.
+   */
+  private readonly skift: Int32Array;
+  private readonly skiftSamlet: Int32Array;
+  /** A moved provider's parameter changes, shared between providers with the same changes. */
+  private readonly forskelle = new Map<number, ParameterForskel>();
   // Object.fromEntries would make an own "__proto__" key, where an assignment sets the prototype.
   private readonly protoNavn: boolean;
 
   constructor(
     private readonly scenarier: Scenarie[],
     private readonly antal: number,
+    scenarieIder: readonly (readonly string[])[],
   ) {
     const n = scenarier.length;
     this.antalScenarier = n;
@@ -310,15 +347,14 @@ class Resultat {
     this.fordelinger = new Int32Array(n * 4);
     this.overgange = new Int32Array(((n * (n - 1)) / 2) * 16);
     this.protoNavn = this.navne.includes("__proto__");
-    this.skift = scenarier.slice(1).map(() => new Map());
+    this.ider = [...new Set(scenarieIder.flat())];
+    this.indeks = scenarieIder.map((ider) => Int32Array.from(this.ider, (id) => ider.indexOf(id)));
+    this.skift = new Int32Array(Math.max(0, n - 1) * this.ider.length * KODER * KODER);
+    this.skiftSamlet = new Int32Array(this.skift.length);
   }
 
-  /** One provider's level per scenario, and its parameter levels per scenario when asked. */
-  tilfoej(
-    l: Vurderingsgrundlag,
-    niveauer: readonly Indplaceringsniveau[],
-    parametre: (s: number) => ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
-  ): void {
+  /** One provider's level per scenario, and (from the group) its parameter outcomes per scenario. */
+  tilfoej(l: Vurderingsgrundlag, niveauer: readonly Indplaceringsniveau[], gruppe: KompileretGruppe): void {
     const n = this.antalScenarier;
     const { fordelinger, overgange } = this;
     let par = 0;
@@ -333,23 +369,26 @@ class Resultat {
       }
       if (niveauer[a] !== basis) flyttet = true;
     }
-    const basisParametre = parametre(0);
+    const { skift, skiftSamlet, indeks } = this;
+    const u = this.ider.length;
+    const basisKoder = gruppe.koder(0);
+    const basisIndeks = indeks[0] as Int32Array;
     for (let s = 1; s < n; s++) {
-      const tilParametre = parametre(s);
-      // The compiled evaluator hands out the same map when a scenario's parameters equal the
-      // first's (weights, policy): nothing moved at parameter level, and no lookup is needed.
-      if (tilParametre === basisParametre || !harForskel(basisParametre, tilParametre)) continue;
-      const forskel = parameterForskel(basisParametre, tilParametre);
-      if (forskel.length === 0) continue;
-      const samlet = niveauer[s] !== basis ? 1 : 0;
-      const skift = this.skift[s - 1] as Map<string, [number, number]>;
-      for (const p of forskel) {
-        const noegle = `${p.id}|${p.fra}|${p.til}`;
-        const t = skift.get(noegle);
-        if (t) {
-          t[0]++;
-          t[1] += samlet;
-        } else skift.set(noegle, [1, samlet]);
+      // Exactly the first scenario's parameters and levels: nothing moved at parameter level.
+      if (gruppe.somBasis(s)) continue;
+      const koder = gruppe.koder(s);
+      const sIndeks = indeks[s] as Int32Array;
+      const samlet = niveauer[s] !== basis;
+      const fra0 = (s - 1) * u;
+      for (let p = 0; p < u; p++) {
+        const bi = basisIndeks[p] as number;
+        const si = sIndeks[p] as number;
+        const fra = bi < 0 ? SLAAET_FRA : (basisKoder[bi] as number);
+        const til = si < 0 ? SLAAET_FRA : (koder[si] as number);
+        if (fra === til) continue;
+        const i = ((fra0 + p) * KODER + fra) * KODER + til;
+        skift[i] = (skift[i] as number) + 1;
+        if (samlet) skiftSamlet[i] = (skiftSamlet[i] as number) + 1;
       }
     }
     if (!flyttet) return;
@@ -357,7 +396,9 @@ class Resultat {
     for (let s = 1; s < n; s++) {
       const til = niveauer[s] as Indplaceringsniveau;
       if (til === basis) continue;
-      const forskel = parameterForskel(basisParametre, parametre(s));
+      const forskel = gruppe.somBasis(s)
+        ? INGEN_FORSKEL
+        : this.forskel(basisKoder, gruppe.koder(s), indeks[s] as Int32Array);
       aarsager.push({
         scenarie: this.navne[s] ?? "",
         fra: basis,
@@ -379,26 +420,65 @@ class Resultat {
     this.flyttede.push({ leverandoer, niveauer: post, aarsager });
   }
 
-  sammenligning(forberedte: readonly ForberedtRegelsaet[]): Sammenligning {
-    type Niveau = ParameterSkift["overgange"][number]["fra"];
-    const parameterSkift = this.skift.map((skift, i) => {
-      const orden = (forberedte[i + 1] ?? forberedte[0])?.regelsaet.parametre.map((p) => p.id) ?? [];
-      const pr = new Map<string, ParameterSkift>();
-      for (const [noegle, [antal, skifterSamlet]] of skift) {
-        const [id = "", fra, til] = noegle.split("|") as [string, Niveau, Niveau];
-        let p = pr.get(id);
-        if (!p) {
-          p = { id, antal: 0, skifterSamlet: 0, overgange: [] };
-          pr.set(id, p);
-        }
-        p.antal += antal;
-        p.skifterSamlet += skifterSamlet;
-        p.overgange.push({ fra, til, antal, skifterSamlet });
+  /** The parameters whose outcome differs between the first scenario and another, in `ider` order. */
+  private forskel(basisKoder: Uint8Array, koder: Uint8Array, sIndeks: Int32Array): ParameterForskel {
+    const basisIndeks = this.indeks[0] as Int32Array;
+    const u = this.ider.length;
+    const kode = (ks: Uint8Array, i: number) => (i < 0 ? SLAAET_FRA : (ks[i] as number));
+    let noegle = 0;
+    if (u <= MAX_FORSKEL_NOEGLE) {
+      for (let p = 0; p < u; p++) {
+        const fra = kode(basisKoder, basisIndeks[p] as number);
+        const til = kode(koder, sIndeks[p] as number);
+        noegle = noegle * KODER * KODER + (fra === til ? 0 : fra * KODER + til);
       }
+      const kendt = this.forskelle.get(noegle);
+      if (kendt) return kendt;
+    }
+    const forskel: ParameterForskel = [];
+    for (let p = 0; p < u; p++) {
+      const fra = kode(basisKoder, basisIndeks[p] as number);
+      const til = kode(koder, sIndeks[p] as number);
+      if (fra !== til)
+        forskel.push({
+          id: this.ider[p] as string,
+          fra: UDFALD_NAVNE[fra] as ParameterForskel[number]["fra"],
+          til: UDFALD_NAVNE[til] as ParameterForskel[number]["til"],
+        });
+    }
+    if (u <= MAX_FORSKEL_NOEGLE) this.forskelle.set(noegle, forskel);
+    return forskel;
+  }
+
+  sammenligning(forberedte: readonly ForberedtRegelsaet[]): Sammenligning {
+    const u = this.ider.length;
+    const parameterSkift = this.navne.slice(1).map((scenarie, i) => {
+      const orden = (forberedte[i + 1] ?? forberedte[0])?.regelsaet.parametre.map((p) => p.id) ?? [];
+      const parametre: ParameterSkift[] = [];
+      this.ider.forEach((id, p) => {
+        const skift: ParameterSkift = { id, antal: 0, skifterSamlet: 0, overgange: [] };
+        for (let fra = 0; fra < KODER; fra++) {
+          for (let til = 0; til < KODER; til++) {
+            const j = ((i * u + p) * KODER + fra) * KODER + til;
+            const antal = this.skift[j] as number;
+            if (antal === 0) continue;
+            const skifterSamlet = this.skiftSamlet[j] as number;
+            skift.antal += antal;
+            skift.skifterSamlet += skifterSamlet;
+            skift.overgange.push({
+              fra: UDFALD_NAVNE[fra] as ParameterSkift["overgange"][number]["fra"],
+              til: UDFALD_NAVNE[til] as ParameterSkift["overgange"][number]["til"],
+              antal,
+              skifterSamlet,
+            });
+          }
+        }
+        if (skift.antal > 0) parametre.push(skift);
+      });
       const rang = (id: string) => (orden.includes(id) ? orden.indexOf(id) : orden.length);
-      const parametre = [...pr.values()].sort((a, b) => rang(a.id) - rang(b.id) || a.id.localeCompare(b.id));
+      parametre.sort((a, b) => rang(a.id) - rang(b.id) || a.id.localeCompare(b.id));
       for (const p of parametre) p.overgange.sort((a, b) => b.antal - a.antal);
-      return { scenarie: this.navne[i + 1] ?? "", parametre };
+      return { scenarie, parametre };
     });
     const fordeling = (t: Int32Array, fra: number): Fordeling => {
       const f = tomFordeling();
@@ -436,43 +516,4 @@ class Resultat {
 }
 
 type ParameterForskel = Flytning["aarsager"][number]["parametre"];
-// The compiled evaluator shares one parameter map between providers with equal levels, so the
-// thousands of moved providers have only a few distinct pairs: compute each pair's diff once.
-const forskelle = new WeakMap<
-  ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
-  WeakMap<ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>, ParameterForskel>
->();
-
-/** Whether two parameter maps differ, without allocating (most providers move nowhere). */
-function harForskel(
-  fra: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
-  til: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
-): boolean {
-  if (fra.size !== til.size) return true;
-  for (const [id, n] of fra) if (til.get(id) !== n) return true;
-  return false;
-}
-
-function parameterForskel(
-  fra: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
-  til: ReadonlyMap<string, ParameterNiveauEllerIkkeRelevant>,
-): ParameterForskel {
-  let raekke = forskelle.get(fra);
-  if (!raekke) {
-    raekke = new WeakMap();
-    forskelle.set(fra, raekke);
-  }
-  let forskel = raekke.get(til);
-  if (!forskel) {
-    const ids = new Set([...fra.keys(), ...til.keys()]);
-    forskel = [...ids]
-      .map((id): ParameterForskel[number] => ({
-        id,
-        fra: fra.get(id) ?? "slaaet-fra",
-        til: til.get(id) ?? "slaaet-fra",
-      }))
-      .filter((p) => p.fra !== p.til);
-    raekke.set(til, forskel);
-  }
-  return forskel;
-}
+const INGEN_FORSKEL: ParameterForskel = [];

@@ -217,9 +217,11 @@ function aendreTrae(b: Betingelse, valg: number[], ekstra: LeafBetingelse): Beti
   return b;
 }
 
+/** The changed regelsæt as a copy of its own: the variants below edit it further in place. */
 function anvendAendringerEllerFejl(r: Regelsaet, a: Aendringer): Regelsaet {
   try {
-    return anvendAendringer(r, a);
+    // anvendAendringer shares unchanged parts with `r`, which the other cases go on using.
+    return structuredClone(anvendAendringer(r, a));
   } catch (e) {
     throw new Error(`Test: generated changes are invalid: ${JSON.stringify((e as { detaljer?: unknown }).detaljer)}`);
   }

@@ -18,18 +18,20 @@ import type { Vurderingsgrundlag } from "../../schema/vurderingsgrundlag.js";
 import type { TaerskelOpslag } from "../../taerskler.js";
 import { assertInput, erForberedt, type ForberedtRegelsaet, forberedt } from "../forberedt.js";
 import { forklar } from "../forklaring.js";
-import { type Indplaceringsniveau, RANG } from "../politik.js";
+import type { Indplaceringsniveau } from "../politik.js";
 import { type Metadata, parameterFraBegrundelse, saml } from "../saml.js";
 import { SAND, UKENDT } from "./betingelser.js";
 import {
   beregnBlade,
   erIkkeRelevant,
+  IKKE_RELEVANT_KODE,
+  KODE_AF_UDFALD,
   type KompileretParameter,
   type KompileretProfil,
-  NIVEAU_AF_RANG,
   ProfilCache,
   regelRang,
   type ScenarieProfil,
+  UDFALD_AF_KODE,
 } from "./profil.js";
 
 export type { KompileretParameter, KompileretProfil, ScenarieProfil } from "./profil.js";
@@ -62,49 +64,38 @@ function regelsaetAf(f: Kilde): { regelsaet: Regelsaet; aktive: Parameter[] } {
 
 /** The key of a level vector for DelteMaps, or -1 when it has none. */
 const INGEN_NOEGLE = -1;
-const MAX_NOEGLE_PARAMETRE = 14;
+/** Keys are base-5 numbers (one code per parameter): exact as doubles up to 5^22. */
+const MAX_NOEGLE_PARAMETRE = 22;
 
 /**
- * The level of each parameter that counts, into `s.niveauer`: the assessor's, else the
- * rule-derived one. Returns the vector's DelteMaps key.
+ * The level of each parameter that counts, into `s.niveauer` and `s.koder`: the assessor's, else
+ * the rule-derived one. Returns the vector's DelteMaps key.
  */
 function parameterNiveauer(s: ScenarieProfil, input: Vurderingsgrundlag, res: Uint8Array): number {
   const ps = s.parametre;
   const ud = s.niveauer;
+  const koder = s.koder;
   const plan = s.niveauPlan;
   const n = ps.length;
   let noegle = 0;
-  if (input.tilsynsvurdering == null) {
-    for (let i = 0; i < n; i++) {
-      if (erIkkeRelevant(plan, i, res)) {
-        // Not a level digit: the vector has no shared-map key.
-        ud[i] = "ikke-relevant";
-        noegle = Number.NaN;
-        continue;
-      }
-      const r = regelRang(plan, i, res);
-      ud[i] = NIVEAU_AF_RANG[r] as ParameterNiveau;
-      noegle = noegle * 4 + r;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const t = (ps[i] as KompileretParameter).tilsyn(input);
-      const niveau = t ?? regelUdfald(plan, i, res);
-      ud[i] = niveau;
-      noegle = noegle * 4 + rangNoegle(niveau);
-    }
+  const tv = input.tilsynsvurdering;
+  for (let i = 0; i < n; i++) {
+    let kode: number;
+    const t = tv == null ? undefined : (ps[i] as KompileretParameter).tilsyn(input);
+    if (t !== undefined) kode = kodeAf(t);
+    else kode = erIkkeRelevant(plan, i, res) ? IKKE_RELEVANT_KODE : regelRang(plan, i, res);
+    ud[i] = UDFALD_AF_KODE[kode] as ParameterNiveauEllerIkkeRelevant;
+    koder[i] = kode;
+    noegle = noegle * 5 + kode;
   }
-  return n > MAX_NOEGLE_PARAMETRE || Number.isNaN(noegle) ? INGEN_NOEGLE : noegle;
+  return n > MAX_NOEGLE_PARAMETRE ? INGEN_NOEGLE : noegle;
 }
 
-/** Parameter `i`'s outcome by the rules: `ikke-relevant` when its rule holds, else its rule level. */
-function regelUdfald(plan: ScenarieProfil["niveauPlan"], i: number, res: Uint8Array): ParameterNiveauEllerIkkeRelevant {
-  return erIkkeRelevant(plan, i, res) ? "ikke-relevant" : (NIVEAU_AF_RANG[regelRang(plan, i, res)] as ParameterNiveau);
-}
-
-/** A level's rank as a key digit; NaN (no key) for a value that is not a level. */
-function rangNoegle(niveau: ParameterNiveauEllerIkkeRelevant): number {
-  return niveau !== "ikke-relevant" && Object.hasOwn(RANG, niveau) ? RANG[niveau] : Number.NaN;
+/** An assessor's outcome as a code; the input's schema admits nothing else. */
+function kodeAf(niveau: ParameterNiveauEllerIkkeRelevant): number {
+  const kode = Object.hasOwn(KODE_AF_UDFALD, niveau) ? KODE_AF_UDFALD[niveau] : undefined;
+  if (kode === undefined) throw new Error(`Engine: '${String(niveau)}' is not a parameter outcome`);
+  return kode;
 }
 
 function somMap(
@@ -123,14 +114,14 @@ function somMap(
  */
 class DelteMaps {
   private readonly efterNoegle = new Map<number, Map<string, ParameterNiveauEllerIkkeRelevant>>();
-  // A direct-mapped cache in front of the Map (keys are below 4^14, so they fit an Int32Array).
-  private readonly cacheNoegler = new Int32Array(1024).fill(INGEN_NOEGLE);
+  // A direct-mapped cache in front of the Map.
+  private readonly cacheNoegler = new Float64Array(1024).fill(INGEN_NOEGLE);
   private readonly cacheMaps: Map<string, ParameterNiveauEllerIkkeRelevant>[] = [];
 
   /** The map of the levels in `s.niveauer`, whose key is `noegle`. */
   hent(s: ScenarieProfil, noegle: number): Map<string, ParameterNiveauEllerIkkeRelevant> {
     if (noegle === INGEN_NOEGLE) return somMap(s, s.niveauer);
-    const h = noegle & 1023;
+    const h = noegle % 1024;
     if (this.cacheNoegler[h] === noegle) return this.cacheMaps[h] as Map<string, ParameterNiveauEllerIkkeRelevant>;
     let m = this.efterNoegle.get(noegle);
     if (!m) {
@@ -268,11 +259,14 @@ export class KompileretGruppe {
   private readonly sidsteNoegle: number[] = [];
   private sidsteProfil: KompileretProfil | undefined;
   private readonly maps: DelteMaps[];
+  private readonly ider: string[][];
 
   constructor(fs: readonly Kilde[]) {
     if (fs.length === 0) throw new Error("Engine: a compiled group needs at least one regelsæt");
     this.antal = fs.length;
-    this.profiler = new ProfilCache(fs.map(regelsaetAf));
+    const regelsaet = fs.map(regelsaetAf);
+    this.profiler = new ProfilCache(regelsaet);
+    this.ider = regelsaet.map((r) => r.aktive.map((p) => p.id));
     this.maps = fs.map(() => new DelteMaps());
   }
 
@@ -303,6 +297,26 @@ export class KompileretGruppe {
     return (this.maps[i] as DelteMaps).hent(p.scenarier[i] as ScenarieProfil, this.sidsteNoegle[i] as number);
   }
 
+  /** Scenario `i`'s active parameter ids, in the order of `koder(i)`. */
+  parameterIder(i: number): readonly string[] {
+    return this.ider[i] as string[];
+  }
+
+  /**
+   * Scenario `i`'s parameter outcomes for the provider evaluated last, as codes (KODE_AF_UDFALD)
+   * in the order of `parameterIder(i)`: a work array, overwritten by the next provider.
+   */
+  koder(i: number): Uint8Array {
+    const p = this.sidsteProfil;
+    if (!p) throw new Error("Engine: no provider has been evaluated");
+    return (p.scenarier[i] as ScenarieProfil).koder;
+  }
+
+  /** Whether scenario `i` has exactly the first scenario's parameters and levels for the provider evaluated last. */
+  somBasis(i: number): boolean {
+    return this.sidsteSomBasis[i] === true;
+  }
+
   /** Per scenario, the provider's level only. */
   niveauer(input: Vurderingsgrundlag, ud: Indplaceringsniveau[] = []): Indplaceringsniveau[] {
     const n = this.evaluer(input).scenarier.length;
@@ -323,25 +337,28 @@ export class KompileretGruppe {
     const utilsyn = input.tilsynsvurdering == null;
     this.sidsteNiveau[0] = forste.politik(basis, godkendt);
     this.sidsteSomBasis[0] = true;
+    const basisKoder = forste.koder;
     for (let j = 1; j < scenarier.length; j++) {
       const s = scenarier[j] as ScenarieProfil;
-      const niveauer = s.niveauer;
+      const { niveauer, koder, niveauPlan: plan } = s;
       const somBasisIndeks = s.somBasis;
       let somBasis = s.sammeParametreSomBasis;
       let noegle = 0;
       for (let i = 0; i < niveauer.length; i++) {
         const b = somBasisIndeks[i] as number;
-        let n: ParameterNiveauEllerIkkeRelevant;
-        if (b >= 0) n = basis[b] as ParameterNiveauEllerIkkeRelevant;
+        let kode: number;
+        if (b >= 0) kode = basisKoder[b] as number;
         else {
           const t = utilsyn ? undefined : (s.parametre[i] as KompileretParameter).tilsyn(input);
-          n = t ?? regelUdfald(s.niveauPlan, i, res);
+          if (t !== undefined) kode = kodeAf(t);
+          else kode = erIkkeRelevant(plan, i, res) ? IKKE_RELEVANT_KODE : regelRang(plan, i, res);
         }
-        niveauer[i] = n;
-        noegle = noegle * 4 + rangNoegle(n);
-        if (n !== basis[i]) somBasis = false;
+        niveauer[i] = UDFALD_AF_KODE[kode] as ParameterNiveauEllerIkkeRelevant;
+        koder[i] = kode;
+        noegle = noegle * 5 + kode;
+        if (kode !== basisKoder[i]) somBasis = false;
       }
-      this.sidsteNoegle[j] = niveauer.length > MAX_NOEGLE_PARAMETRE || Number.isNaN(noegle) ? INGEN_NOEGLE : noegle;
+      this.sidsteNoegle[j] = niveauer.length > MAX_NOEGLE_PARAMETRE ? INGEN_NOEGLE : noegle;
       this.sidsteNiveau[j] = s.politik(niveauer, godkendt);
       this.sidsteSomBasis[j] = somBasis;
     }

@@ -52,6 +52,8 @@ export interface ScenarieProfil {
   sammeParametreSomBasis: boolean;
   /** Work array: the parameter levels of the provider evaluated last. */
   niveauer: ParameterNiveauEllerIkkeRelevant[];
+  /** Work array: the same levels as codes (KODE_AF_UDFALD), for counting without strings. */
+  koder: Uint8Array;
   /** The rule levels of all parameters as flat tables, read by `regelRang`. */
   niveauPlan: NiveauPlan;
 }
@@ -77,6 +79,17 @@ export function erIkkeRelevant(plan: NiveauPlan, i: number, res: Uint8Array): bo
 
 /** Parameter levels by rank (RANG): ingen, let, moderat, hoej. */
 export const NIVEAU_AF_RANG: readonly ParameterNiveau[] = ["ingen", "let", "moderat", "hoej"];
+
+/** A parameter outcome as a small code: its rank (RANG), and 4 for `ikke-relevant`. */
+export const IKKE_RELEVANT_KODE = 4;
+export const UDFALD_AF_KODE: readonly ParameterNiveauEllerIkkeRelevant[] = [...NIVEAU_AF_RANG, "ikke-relevant"];
+export const KODE_AF_UDFALD: Readonly<Record<ParameterNiveauEllerIkkeRelevant, number>> = {
+  ingen: 0,
+  let: 1,
+  moderat: 2,
+  hoej: 3,
+  "ikke-relevant": IKKE_RELEVANT_KODE,
+};
 
 /** The rank of parameter `i`'s rule level: the highest level whose conditions hold, else 0. */
 export function regelRang(plan: NiveauPlan, i: number, res: Uint8Array): number {
@@ -196,6 +209,7 @@ export function kompilerProfil(
       somBasis: new Int32Array(0),
       sammeParametreSomBasis: false,
       niveauer: aktive.map(() => "ingen"),
+      koder: new Uint8Array(aktive.length),
       niveauPlan: niveauPlan(parametre),
     };
   });

@@ -1,0 +1,69 @@
+// The engine's canonical JSON (engine/kanonisk.ts) against the `canonicalize` package, the RFC 8785
+// reference implementation it replaced for speed: the same text for awkward values, for every
+// pilot regelsæt and scenario, for explained results and their input, and for arbitrary JSON.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import canonicalize from "canonicalize";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { forbered, hashRegelsaet, indplacerSync, type Regelsaet } from "../../engine/index.js";
+import { kanoniskJson } from "../../engine/kanonisk.js";
+import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
+import { MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";
+
+const ROD = join(import.meta.dirname, "..", "..");
+
+describe("kanonisk JSON (RFC 8785)", () => {
+  it("is the reference implementation's text for awkward values", () => {
+    const vaerdier: unknown[] = [
+      { b: 1, a: [3, { d: null, c: "x" }], "": true, é: 0.1, e: -0, f: 1e21, g: 5e-7, h: '\u2028\u0000"\\' },
+      { 10: 1, 2: 2, a: undefined, z: [undefined, 1] },
+      { B: 1, a: 2, "\u00e5": 3, "\ud83d\udc4d": 4, "1": 5 },
+      // Shapes a cache of sorted keys could confuse: no keys and one empty key; a key with NUL.
+      {},
+      { "": {} },
+      { "a\u0000b": 1, c: { a: 1, b: 2 } },
+      { a: 1, b: 2 },
+      [],
+      {},
+      "æøå 👍",
+      123456789012345680000,
+      Number.MIN_VALUE,
+      -Number.MAX_VALUE,
+    ];
+    for (const v of vaerdier) expect(kanoniskJson(v)).toBe(canonicalize(v));
+  });
+
+  it("refuses what JSON cannot carry", () => {
+    expect(() => kanoniskJson({ x: Number.POSITIVE_INFINITY })).toThrow(/canonical/);
+    expect(() => kanoniskJson([Number.NaN])).toThrow(/canonical/);
+    expect(() => kanoniskJson(undefined)).toThrow(/JSON/);
+  });
+
+  it("is the reference text for every pilot regelsæt and example scenario file", () => {
+    for (const m of MAALGRUPPER) expect(kanoniskJson(pilotRegelsaet(m))).toBe(canonicalize(pilotRegelsaet(m)));
+    const scenarier = JSON.parse(readFileSync(join(ROD, "rulesets", "eksempel-scenarier.json"), "utf8"));
+    expect(kanoniskJson(scenarier)).toBe(canonicalize(scenarier));
+  });
+
+  it("is the reference text for 300 explained results and their input", () => {
+    const r = pilotRegelsaet("autisme") as Regelsaet;
+    const f = forbered(r);
+    for (const l of genererLeverandoerer(300, { seed: 7, maalgruppe: "autisme", medarbejdere: 12 })) {
+      const resultat = indplacerSync(f, l, { version: 3, kladde: false });
+      expect(kanoniskJson(resultat)).toBe(canonicalize(resultat));
+      expect(kanoniskJson(l)).toBe(canonicalize(l));
+    }
+  });
+
+  it("is the reference text for arbitrary JSON, and the hash follows content, not key order", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(kanoniskJson(v)).toBe(canonicalize(v));
+      }),
+      { numRuns: 500 },
+    );
+    expect(hashRegelsaet({ b: 1, a: 2 })).toBe(hashRegelsaet({ a: 2, b: 1 }));
+    expect(hashRegelsaet({ b: 1, a: 2 })).not.toBe(hashRegelsaet({ a: 1, b: 2 }));
+  });
+});
