@@ -136,7 +136,9 @@ export function taelMedarbejdere(input: Vurderingsgrundlag, params: Record<strin
   if (!input.medarbejdere) {
     return { matcher: 0, ialt: 0, mangler: ["medarbejdere"], antal: ENHVER_ANTAL, andel: { mindst: 0, hoejst: 1 } };
   }
-  const mangler = new Set<string>();
+  const mangler: string[] = [];
+  let seteFelter = 0;
+  let ansaettelseSet = false;
   const uddannelser = params.uddannelser as string[] | undefined;
   const certificeringer = params.certificeringer as string[] | undefined;
   const minErfaring = params.minErfaringAar as number | undefined;
@@ -156,16 +158,23 @@ export function taelMedarbejdere(input: Vurderingsgrundlag, params: Record<strin
       if (m.ansaettelse === undefined) omfangUkendt = true;
       else if (m.ansaettelse === "vikar") continue;
     }
-    const felter = new Set<string>();
-    const match = matches(m, uddannelser, certificeringer, minErfaring, hjaelpemiddelfaglig, felter);
-    if (match === null) for (const f of felter) mangler.add(f);
+    const match = matches(m, uddannelser, certificeringer, minErfaring, hjaelpemiddelfaglig);
+    // Missing fields are listed in the order they are first met, member by member.
+    if (match > 0 && (match & ~seteFelter) !== 0) {
+      for (let bit = 0; bit < MEDARBEJDER_FELTER.length; bit++) {
+        if ((match & (1 << bit)) !== 0 && (seteFelter & (1 << bit)) === 0)
+          mangler.push(MEDARBEJDER_FELTER[bit] as string);
+      }
+      seteFelter |= match;
+    }
     if (omfangUkendt) {
-      mangler.add("medarbejdere[].ansaettelse");
-      if (match === true) vikarJa++;
-      else if (match === false) vikarNej++;
+      if (!ansaettelseSet) mangler.push("medarbejdere[].ansaettelse");
+      ansaettelseSet = true;
+      if (match === MATCHER) vikarJa++;
+      else if (match === MATCHER_IKKE) vikarNej++;
       else vikarUvis++;
-    } else if (match === true) ja++;
-    else if (match === false) nej++;
+    } else if (match === MATCHER) ja++;
+    else if (match === MATCHER_IKKE) nej++;
     else uvis++;
   }
   const ialt = ja + nej + uvis;
@@ -181,35 +190,49 @@ export function taelMedarbejdere(input: Vurderingsgrundlag, params: Record<strin
     mindst: andel(ja, ja + nej + uvis + vikarNej + vikarUvis),
     hoejst: andel(ja + uvis + vikarJa + vikarUvis, ja + nej + uvis + vikarJa + vikarUvis),
   };
-  return { matcher: ja, ialt, mangler: [...mangler], antal, andel: andelIv };
+  return { matcher: ja, ialt, mangler, antal, andel: andelIv };
 }
 
-/** Whether a member matches every criterion: null when a field is absent and none rules it out. */
+/** A staff member's fields the criteria ask about, as bits of `matches`' answer. */
+const MEDARBEJDER_FELTER = [
+  "medarbejdere[].uddannelser",
+  "medarbejdere[].certificeringer",
+  "medarbejdere[].erfaringAar",
+  "medarbejdere[].hjaelpemiddelfaglig",
+] as const;
+const MATCHER = 0;
+const MATCHER_IKKE = -1;
+
+/**
+ * Whether a member matches every criterion: MATCHER, MATCHER_IKKE, or — when a field is absent
+ * and no known field rules the member out — the absent fields as bits of MEDARBEJDER_FELTER.
+ * A number rather than a set, so counting thousands of members allocates nothing.
+ */
 function matches(
   m: Medarbejder,
   uddannelser: string[] | undefined,
   certificeringer: string[] | undefined,
   minErfaring: number | undefined,
   hjaelpemiddelfaglig: boolean | undefined,
-  mangler: Set<string>,
-): boolean | null {
+): number {
+  let mangler = 0;
   if (uddannelser) {
-    if (m.uddannelser === undefined) mangler.add("medarbejdere[].uddannelser");
-    else if (!m.uddannelser.some((u) => uddannelser.includes(u))) return false;
+    if (m.uddannelser === undefined) mangler |= 1;
+    else if (!m.uddannelser.some((u) => uddannelser.includes(u))) return MATCHER_IKKE;
   }
   if (certificeringer) {
-    if (m.certificeringer === undefined) mangler.add("medarbejdere[].certificeringer");
-    else if (!m.certificeringer.some((c) => certificeringer.includes(c))) return false;
+    if (m.certificeringer === undefined) mangler |= 2;
+    else if (!m.certificeringer.some((c) => certificeringer.includes(c))) return MATCHER_IKKE;
   }
   if (minErfaring !== undefined) {
-    if (m.erfaringAar === undefined) mangler.add("medarbejdere[].erfaringAar");
-    else if (m.erfaringAar < minErfaring) return false;
+    if (m.erfaringAar === undefined) mangler |= 4;
+    else if (m.erfaringAar < minErfaring) return MATCHER_IKKE;
   }
   if (hjaelpemiddelfaglig !== undefined) {
-    if (m.hjaelpemiddelfaglig === undefined) mangler.add("medarbejdere[].hjaelpemiddelfaglig");
-    else if (m.hjaelpemiddelfaglig !== hjaelpemiddelfaglig) return false;
+    if (m.hjaelpemiddelfaglig === undefined) mangler |= 8;
+    else if (m.hjaelpemiddelfaglig !== hjaelpemiddelfaglig) return MATCHER_IKKE;
   }
-  return mangler.size > 0 ? null : true;
+  return mangler;
 }
 
 function beskrivMedarbejdere(params: Record<string, ParamVaerdi>): string {

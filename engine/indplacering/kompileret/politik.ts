@@ -31,6 +31,9 @@ function graense(opslag: TaerskelOpslag, navn: string): () => number {
   }
 }
 
+/** A parameter count limit within 1 and the number of parameters that count. */
+const klem = (n: number, taelte: number) => Math.min(taelte, Math.max(1, n));
+
 export function kompilerPolitik(
   politik: Indplaceringspolitik,
   opslag: TaerskelOpslag,
@@ -92,6 +95,8 @@ export function kompilerPolitik(
     const moderatMin = graense(opslag, "indplacering.moderat.minParametre");
     const hoejMin = graense(opslag, "indplacering.hoej.minParametre");
     const hoejMax = graense(opslag, "indplacering.hoej.maxModerat");
+    // Reused on every call: a level costs no allocation.
+    const graenser = { hoejMinParametre: 0, hoejMaxModerat: 0 };
     return (niveauer) => {
       let hoej = 0;
       let moderat = 0;
@@ -108,11 +113,10 @@ export function kompilerPolitik(
       const taelte = antal - ikkeRelevant;
       if (taelte === 0) return "let";
       const justering = politik.referenceAntal === undefined ? 0 : taelte - politik.referenceAntal;
-      const klem = (n: number) => Math.min(taelte, Math.max(1, n));
-      const mMin = klem(moderatMin() + justering);
-      const hMin = klem(hoejMin() + justering);
-      const hMax = Math.max(0, hoejMax());
-      if (naarHoejt(politik, { hoejMinParametre: hMin, hoejMaxModerat: hMax }, hoej, moderat, under)) return "hoej";
+      const mMin = klem(moderatMin() + justering, taelte);
+      graenser.hoejMinParametre = klem(hoejMin() + justering, taelte);
+      graenser.hoejMaxModerat = Math.max(0, hoejMax());
+      if (naarHoejt(politik, graenser, hoej, moderat, under)) return "hoej";
       return hoej + moderat >= mMin ? "moderat" : "let";
     };
   }
