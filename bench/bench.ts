@@ -4,8 +4,12 @@
 // a 30-value sweep over the same providers; then POST /api/v1/indplacering under autocannon
 // beside a constant Express route and beside the same API with its decisions not stored. Prints
 // a table; targets from issue 5 are marked met or not.
+// The engine measured is the production build (dist/server, as `npm start` runs it; `npm run
+// bench` builds it first), and the batch work is measured first, over the autisme providers only,
+// before the json-rules-engine runs and the other målgrupper's providers fill the heap.
 // Options: --antal N (providers per målgruppe), --http-sekunder S (0 skips HTTP), --json FILE,
-// --postgres URL (also measure the API on that PostgreSQL server, in a fresh schema).
+// --postgres URL (also measure the API on that PostgreSQL server, in a fresh schema),
+// --kilde (measure the TypeScript sources through tsx instead of the build).
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,22 +20,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import {
-  anvendAendringer,
-  evaluerScenarier,
-  forbered,
-  graensetilfaelde,
-  indplacerSync,
-  kompiler,
-  type ParameterNiveau,
-  type Regelsaet,
-  type Scenarie,
-  sammenlignScenarier,
-  sweep,
-  type Vurderingsgrundlag,
-  validateVurderingsgrundlag,
-} from "../engine/index.js";
-import { indplacer } from "../engine/indplacering/jre.js";
+import type { ParameterNiveau, Regelsaet, Scenarie, Vurderingsgrundlag } from "../engine/index.js";
 import type { SammenlignTider } from "../engine/scenarier.js";
 import { genererLeverandoerer } from "../scripts/eksempel-generator.js";
 import { haandskrevetAutisme, PARAMETRE } from "./haandskrevet-autisme.js";
@@ -47,9 +36,28 @@ const { values } = parseArgs({
     "http-sekunder": { type: "string", default: "10" },
     json: { type: "string" },
     postgres: { type: "string" },
+    kilde: { type: "boolean", default: false },
   },
 });
 const ANTAL = Number(values.antal);
+const KILDE = values.kilde === true;
+// The engine as production runs it (dist/server), or the sources; the types are the sources'.
+const motorSti = KILDE ? "../engine/" : "../dist/server/engine/";
+const motor = (await import(`${motorSti}index.js`)) as typeof import("../engine/index.js");
+const { indplacer } = (await import(
+  `${motorSti}indplacering/jre.js`
+)) as typeof import("../engine/indplacering/jre.js");
+const {
+  anvendAendringer,
+  evaluerScenarier,
+  forbered,
+  graensetilfaelde,
+  indplacerSync,
+  kompiler,
+  sammenlignScenarier,
+  sweep,
+  validateVurderingsgrundlag,
+} = motor;
 const HTTP_SEKUNDER = Number(values["http-sekunder"]);
 
 // Peak memory: sampled between batches of work (a timer cannot fire inside synchronous loops),
@@ -121,17 +129,69 @@ interface Raekke {
   enighed?: string;
 }
 
-console.log(`Benchmark: ${ANTAL} providers per målgruppe (seed ${SEED}, ~20 staff), Node ${process.version}`);
+console.log(
+  `Benchmark: ${ANTAL} providers per målgruppe (seed ${SEED}, ~20 staff), Node ${process.version}, engine: ${
+    KILDE ? "TypeScript sources (tsx)" : "production build (dist/server)"
+  }`,
+);
 const data = new Map<string, Vurderingsgrundlag[]>();
-for (const m of MAALGRUPPER) {
-  data.set(m, genererLeverandoerer(ANTAL, { seed: SEED, maalgruppe: m, medarbejdere: 20 }));
-}
-const staff = [...data.values()].flat().map((v) => v.medarbejdere?.length ?? 0);
-console.log(`Staff per provider: mean ${fmt(staff.reduce((a, b) => a + b, 0) / staff.length, 1)}`);
-for (const [m, lev] of data) {
+/** Generates (and checks) one målgruppe's providers; autisme first, the others after the batch work. */
+function generer(m: string): void {
+  const lev = genererLeverandoerer(ANTAL, { seed: SEED, maalgruppe: m, medarbejdere: 20 });
   const ugyldige = lev.filter((v) => validateVurderingsgrundlag(v).length > 0).length;
   if (ugyldige > 0) throw new Error(`bench: ${ugyldige} generated ${m} providers are invalid`);
+  data.set(m, lev);
 }
+generer("autisme");
+maal();
+
+// 4-scenario comparison and 30-value sweep, autisme, over the same providers.
+const autisme = laes<Regelsaet>("rulesets/autisme.json");
+const lev = data.get("autisme") ?? [];
+const scenarier = laes<{ scenarier: Scenarie[] }>("rulesets/eksempel-scenarier.json").scenarier.slice(0, 4);
+const sammenlignMs = await tidAsync(() => sammenlignScenarier(autisme, scenarier, lev));
+// The same call with its parts timed inside (SammenlignOptions.tider); the run with the median total.
+const gcTider: { start: number; varighed: number }[] = [];
+const gcObservatoer = new PerformanceObserver((l) => {
+  for (const e of l.getEntries()) gcTider.push({ start: e.startTime, varighed: e.duration });
+});
+gcObservatoer.observe({ entryTypes: ["gc"] });
+const opdelinger: (SammenlignTider & { ialt: number; start: number; gc: number })[] = [];
+for (let i = 0; i < 5; i++) {
+  const tider: SammenlignTider = {
+    nu: () => performance.now(),
+    forberedelse: 0,
+    validering: 0,
+    evaluering: 0,
+    optaelling: 0,
+  };
+  ryd();
+  const start = performance.now();
+  await sammenlignScenarier(autisme, scenarier, lev, { tider });
+  opdelinger.push({ ...tider, ialt: performance.now() - start, start, gc: 0 });
+}
+await new Promise((ok) => setTimeout(ok, 10));
+gcObservatoer.disconnect();
+for (const o of opdelinger) {
+  o.gc = gcTider.filter((g) => g.start >= o.start && g.start < o.start + o.ialt).reduce((a, g) => a + g.varighed, 0);
+}
+const opdeling = opdelinger.sort((x, y) => x.ialt - y.ialt)[2] as SammenlignTider & { ialt: number; gc: number };
+const forberedte = scenarier.map((s) => forbered(anvendAendringer(autisme, s.aendringer)));
+const sammenlignEvalMs = tid(() => evaluerScenarier(forberedte, lev));
+const valideringMs = tid(() => {
+  for (const l of lev) validateVurderingsgrundlag(l);
+});
+const SWEEP_TAERSKEL = "uddannelse.moderat.minAndel";
+const vaerdier = Array.from({ length: 30 }, (_, i) => Math.round((i / 29) * 1000) / 1000);
+const sweepMs = tid(() => sweep(autisme, SWEEP_TAERSKEL, vaerdier, lev));
+const sweepUdenValideringMs = tid(() => sweep(autisme, SWEEP_TAERSKEL, vaerdier, lev, { valideret: true }));
+const graenseMs = tid(() => graensetilfaelde(autisme, lev, { valideret: true }), 3);
+const antalGraense = graensetilfaelde(autisme, lev, { valideret: true }).antalGraensetilfaelde;
+maal();
+
+for (const m of MAALGRUPPER) if (!data.has(m)) generer(m);
+const staff = [...data.values()].flat().map((v) => v.medarbejdere?.length ?? 0);
+console.log(`Staff per provider: mean ${fmt(staff.reduce((a, b) => a + b, 0) / staff.length, 1)}`);
 maal();
 
 const raekker: Raekke[] = [];
@@ -251,50 +311,6 @@ if (zen) {
   }
 }
 
-// 4-scenario comparison and 30-value sweep, autisme, over the same providers.
-const autisme = laes<Regelsaet>("rulesets/autisme.json");
-const lev = data.get("autisme") ?? [];
-const scenarier = laes<{ scenarier: Scenarie[] }>("rulesets/eksempel-scenarier.json").scenarier.slice(0, 4);
-const sammenlignMs = await tidAsync(() => sammenlignScenarier(autisme, scenarier, lev));
-// The same call with its parts timed inside (SammenlignOptions.tider); the run with the median total.
-const gcTider: { start: number; varighed: number }[] = [];
-const gcObservatoer = new PerformanceObserver((l) => {
-  for (const e of l.getEntries()) gcTider.push({ start: e.startTime, varighed: e.duration });
-});
-gcObservatoer.observe({ entryTypes: ["gc"] });
-const opdelinger: (SammenlignTider & { ialt: number; start: number; gc: number })[] = [];
-for (let i = 0; i < 5; i++) {
-  const tider: SammenlignTider = {
-    nu: () => performance.now(),
-    forberedelse: 0,
-    validering: 0,
-    evaluering: 0,
-    optaelling: 0,
-  };
-  ryd();
-  const start = performance.now();
-  await sammenlignScenarier(autisme, scenarier, lev, { tider });
-  opdelinger.push({ ...tider, ialt: performance.now() - start, start, gc: 0 });
-}
-await new Promise((ok) => setTimeout(ok, 10));
-gcObservatoer.disconnect();
-for (const o of opdelinger) {
-  o.gc = gcTider.filter((g) => g.start >= o.start && g.start < o.start + o.ialt).reduce((a, g) => a + g.varighed, 0);
-}
-const opdeling = opdelinger.sort((x, y) => x.ialt - y.ialt)[2] as SammenlignTider & { ialt: number; gc: number };
-const forberedte = scenarier.map((s) => forbered(anvendAendringer(autisme, s.aendringer)));
-const sammenlignEvalMs = tid(() => evaluerScenarier(forberedte, lev));
-const valideringMs = tid(() => {
-  for (const l of lev) validateVurderingsgrundlag(l);
-});
-const SWEEP_TAERSKEL = "uddannelse.moderat.minAndel";
-const vaerdier = Array.from({ length: 30 }, (_, i) => Math.round((i / 29) * 1000) / 1000);
-const sweepMs = tid(() => sweep(autisme, SWEEP_TAERSKEL, vaerdier, lev));
-const sweepUdenValideringMs = tid(() => sweep(autisme, SWEEP_TAERSKEL, vaerdier, lev, { valideret: true }));
-const graenseMs = tid(() => graensetilfaelde(autisme, lev, { valideret: true }), 3);
-const antalGraense = graensetilfaelde(autisme, lev, { valideret: true }).antalGraensetilfaelde;
-maal();
-
 // HTTP: the API in a child process on loopback, autocannon from here.
 interface HttpMaaling {
   rute: string;
@@ -309,6 +325,7 @@ const http: HttpMaaling[] = [];
 async function maalHttp(database: string, databaseUrl: string | undefined): Promise<void> {
   const mappe = mkdtempSync(join(tmpdir(), "bench-api-"));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: mappe, NODE_ENV: "production" };
+  if (KILDE) env.BENCH_KILDE = "1";
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const barn: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(ROD, "bench/http-server.ts")], {

@@ -5,15 +5,21 @@
 // a constant — the reference for what Express itself costs. Under /uden-lager the same API again
 // on the same database, except that decisions are not stored: the ceiling of the route without
 // its storage, printed beside it for comparison only (the real API always stores).
+// The API is the production build (dist/server, as `npm start` runs it) unless BENCH_KILDE=1.
 // Prints one JSON line {port, noegle} when it listens on a free loopback port.
 import { join } from "node:path";
 import express from "express";
 import { pino } from "pino";
-import { createApp, ROD } from "../api/app.js";
-import { type Database, openPglite, openPostgres } from "../api/db/database.js";
-import { migrer } from "../api/db/migrate.js";
-import { indlaesPilotRegelsaet } from "../api/seed.js";
-import { opretNoegle } from "../api/store/noegler.js";
+import type { Database } from "../api/db/database.js";
+
+const apiSti = process.env.BENCH_KILDE === "1" ? "../api/" : "../dist/server/api/";
+const { createApp, ROD } = (await import(`${apiSti}app.js`)) as typeof import("../api/app.js");
+const { openPglite, openPostgres } = (await import(
+  `${apiSti}db/database.js`
+)) as typeof import("../api/db/database.js");
+const { migrer } = (await import(`${apiSti}db/migrate.js`)) as typeof import("../api/db/migrate.js");
+const { indlaesPilotRegelsaet } = (await import(`${apiSti}seed.js`)) as typeof import("../api/seed.js");
+const { opretNoegle } = (await import(`${apiSti}store/noegler.js`)) as typeof import("../api/store/noegler.js");
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("bench: DATA_DIR must name a temporary folder");

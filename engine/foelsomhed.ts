@@ -2,6 +2,7 @@
 // and which providers sit on an edge (the borderline flag: a threshold whose change by one step
 // would move the provider's level). Both run on the compiled evaluator, with all values (or all
 // steps) compiled together so that the conditions they share are evaluated once per provider.
+import { holdTilNaeste } from "./hold.js";
 import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
 import type { Indplaceringsniveau } from "./indplacering/politik.js";
 import { EngineError, type Problem, problem } from "./problem.js";
@@ -154,6 +155,7 @@ export function sweep(
     if (options.onProgress && (li % 256 === 0 || li === input.length - 1)) options.onProgress(li + 1, input.length);
   }
   resultat.punkter = vaerdier.map((v, i) => ({ vaerdi: v, fordeling: fordelinger[i] as Fordeling }));
+  holdTilNaeste("sweep", gruppe);
   return resultat;
 }
 
@@ -247,6 +249,7 @@ export function graensetilfaelde(
     antal += graenser.length > 0 ? 1 : 0;
     return { leverandoer, niveau, graensetilfaelde: graenser };
   });
+  holdTilNaeste("graensetilfaelde", gruppe);
   const trin: Record<string, number> = {};
   for (const [enhed, v] of Object.entries(TRIN)) if (v !== undefined) trin[enhed] = v;
   return { trin, leverandoerer: ud, antalGraensetilfaelde: antal };

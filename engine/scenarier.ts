@@ -1,6 +1,8 @@
 // Scenarios (DOMAIN.md §6): named changes to a regelsæt — thresholds, weights, active
 // parameters, policy — and their comparison over a set of providers: the count per level, the
 // transition matrix between scenarios and the providers that move, with the parameters why.
+
+import { holdTilNaeste } from "./hold.js";
 import { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
 import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
 import { UDFALD_AF_KODE } from "./indplacering/kompileret/profil.js";
@@ -301,6 +303,8 @@ async function sammenlignForberedte(
   if (!forberedte) throw scenarieFejl;
   t0 = nu();
   const svar = resultat.sammenligning(forberedte);
+  // Keeps the hot code's hidden classes alive for the next comparison (see hold.ts).
+  if (gruppe) holdTilNaeste("sammenligning", gruppe, new Resultat(scenarier, 0, []));
   if (tider) tider.optaelling += nu() - t0;
   return svar;
 }
