@@ -309,7 +309,7 @@ export class KompileretGruppe {
   koder(i: number): Uint8Array {
     const p = this.sidsteProfil;
     if (!p) throw new Error("Engine: no provider has been evaluated");
-    return (p.scenarier[i] as ScenarieProfil).koder;
+    return (p.scenarier[this.sidsteSomBasis[i] ? 0 : i] as ScenarieProfil).koder;
   }
 
   /** Whether scenario `i` has exactly the first scenario's parameters and levels for the provider evaluated last. */
@@ -340,6 +340,13 @@ export class KompileretGruppe {
     const basisKoder = forste.koder;
     for (let j = 1; j < scenarier.length; j++) {
       const s = scenarier[j] as ScenarieProfil;
+      if (s.somBasisHelt) {
+        // The first scenario's levels (a policy or weight scenario): only the policy differs.
+        this.sidsteNoegle[j] = this.sidsteNoegle[0] as number;
+        this.sidsteNiveau[j] = s.politik(basis, godkendt);
+        this.sidsteSomBasis[j] = true;
+        continue;
+      }
       const { niveauer, koder, niveauPlan: plan } = s;
       const somBasisIndeks = s.somBasis;
       let somBasis = s.sammeParametreSomBasis;

@@ -50,6 +50,8 @@ export interface ScenarieProfil {
   somBasis: Int32Array;
   /** The same active parameter ids in the same order as scenario 0. */
   sammeParametreSomBasis: boolean;
+  /** Exactly scenario 0's parameters with the same conditions: its levels are scenario 0's. */
+  somBasisHelt: boolean;
   /** Work array: the parameter levels of the provider evaluated last. */
   niveauer: ParameterNiveauEllerIkkeRelevant[];
   /** Work array: the same levels as codes (KODE_AF_UDFALD), for counting without strings. */
@@ -208,6 +210,7 @@ export function kompilerProfil(
       politik: kompilerPolitik(r.indplacering, opslag, aktive),
       somBasis: new Int32Array(0),
       sammeParametreSomBasis: false,
+      somBasisHelt: false,
       niveauer: aktive.map(() => "ingen"),
       koder: new Uint8Array(aktive.length),
       niveauPlan: niveauPlan(parametre),
@@ -221,6 +224,7 @@ export function kompilerProfil(
     );
     s.sammeParametreSomBasis =
       s.parametre.length === basis.length && s.parametre.every((p, i) => p.id === basis[i]?.id);
+    s.somBasisHelt = s.sammeParametreSomBasis && s.somBasis.every((b, i) => b === i);
   }
   return {
     kontekst: new Kontekst(fakta.antalSlots),
