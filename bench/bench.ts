@@ -343,14 +343,19 @@ async function maalHttp(database: string, databaseUrl: string | undefined): Prom
     const { port, noegle } = JSON.parse(foerste) as { port: number; noegle: string };
     const krop = JSON.stringify({ vurderingsgrundlag: lev[1] });
     const koer = async (rute: string, sti: string, headers: Record<string, string>) => {
-      const r = await autocannon({
+      // autocannon 9 runs `warmup` first and leaves it out of the figures; its types lack it.
+      const valg: autocannon.Options & { warmup: { connections: number; duration: number } } = {
         url: `http://127.0.0.1:${port}${sti}`,
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: krop,
         connections: 10,
         duration: HTTP_SEKUNDER,
-      });
+        // A short run first, not counted: the JIT, the database's caches and the group commit
+        // settle, so the figures are the route's steady state rather than its first seconds.
+        warmup: { connections: 10, duration: Math.min(3, HTTP_SEKUNDER) },
+      };
+      const r = await autocannon(valg);
       maal();
       http.push({
         rute,
@@ -443,7 +448,9 @@ console.log(
 );
 if (http.length > 0) {
   console.log("");
-  console.log(`HTTP (autocannon, 10 connections, ${HTTP_SEKUNDER} s each, loopback, API in a child process)`);
+  console.log(
+    `HTTP (autocannon, 10 connections, ${HTTP_SEKUNDER} s each after a ${Math.min(3, HTTP_SEKUNDER)} s warm-up, loopback, API in a child process)`,
+  );
   console.log("| route | req/s | p50 ms | p99 ms | errors | stored / not stored |");
   console.log("|---|---:|---:|---:|---:|---:|");
   for (const h of http) {
