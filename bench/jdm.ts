@@ -5,11 +5,12 @@
 // leverandoer.type included — and the indplacering policy (optaelling or vaegtet, krav,
 // toNiveauer, referenceAntal) becomes expressions over the parameter levels. Our semantics are
 // kept: a condition holds only when its fact and threshold are known (missing information never
-// counts as met), a parameter's rule level is the highest level whose conditions hold, the
-// tilsynsvurdering decides a parameter when given.
-// Derived facts over staff, citizens and lists are written in ZEN (count/filter/some over
-// `medarbejdere`), or — with `forudberegnet` — computed in JavaScript by the engine's own fact
-// functions and passed in the input as `fakta.fN` (null when unknown).
+// counts as met) — or, for a count or share with unknown members, when the known members already
+// settle it (the bounds of engine/facts.ts and engine/interval.ts) — a parameter's rule level is
+// the highest level whose conditions hold, the tilsynsvurdering decides a parameter when given.
+// Derived facts over staff, citizens and lists are written in ZEN as their bounds (count/some
+// over `medarbejdere`), or — with `forudberegnet` — computed in JavaScript by the engine's own
+// fact functions and passed in the input as `fakta.fN_lo` / `fakta.fN_hi`.
 // Not translated (throws): `not`, parameters given by a threshold with variants, threshold
 // variants in the policy's limits.
 
@@ -53,6 +54,8 @@ export interface JdmOversaettelse {
 export function tilJdm(r: Regelsaet, valg: JdmValg = {}): JdmOversaettelse {
   const afledte: JdmOversaettelse["afledte"] = [];
   const afledtIndeks = new Map<string, number>();
+  /** The derived facts' bounds in ZEN, evaluated before the rules that read them. */
+  const afledteUdtryk: { id: string; key: string; value: string }[] = [];
 
   /** A threshold's value expression and the condition under which it is known. */
   function taerskel(navn: string): { v: string; kendt: string } {
@@ -96,65 +99,151 @@ export function tilJdm(r: Regelsaet, valg: JdmValg = {}): JdmOversaettelse {
     return v as ParamVaerdi;
   }
 
-  /** The fact as an expression that is null when the fact is unknown. */
-  function faktum(b: Blad): string {
+  /** An input field as an expression (null when it is absent). */
+  const felt = (b: Blad) => (b.path ? `${b.fact}${b.path.slice(1)}` : b.fact);
+
+  /**
+   * A derived fact as its bounds: `lo` always a number, `hi` null when there is no upper bound.
+   * Known, they are equal; with unknown members they are the bounds every completion of the
+   * unknowns respects (engine/facts.ts), so that a condition the known members settle is decided
+   * as the engine decides it (engine/interval.ts). In ZEN each fact is one set of expressions
+   * before the rules (`$.afledt_N_lo`, `$.afledt_N_hi`); with `forudberegnet` the engine's own
+   * fact functions compute them in JavaScript (`fakta.fN_lo`, `fakta.fN_hi`).
+   */
+  function graenser(b: Blad): { lo: string; hi: string } {
     const params = Object.fromEntries(Object.entries(b.params ?? {}).map(([k, v]) => [k, paramVaerdi(v)]));
-    if (!AFLEDTE.has(b.fact)) {
-      const sti = b.path ? `${b.fact}${b.path.slice(1)}` : b.fact;
-      return sti;
+    const noegle = JSON.stringify([b.fact, params]);
+    let i = afledtIndeks.get(noegle);
+    if (i === undefined) {
+      i = afledte.length;
+      afledte.push({ fact: b.fact, params });
+      afledtIndeks.set(noegle, i);
+      if (!valg.forudberegnet) afledtIZen(`afledt_${i}`, b.fact, params);
     }
-    if (valg.forudberegnet) {
-      const noegle = JSON.stringify([b.fact, params]);
-      let i = afledtIndeks.get(noegle);
-      if (i === undefined) {
-        i = afledte.length;
-        afledte.push({ fact: b.fact, params });
-        afledtIndeks.set(noegle, i);
-      }
-      return `fakta.f${i}`;
-    }
-    switch (b.fact) {
+    return valg.forudberegnet
+      ? { lo: `fakta.f${i}_lo`, hi: `fakta.f${i}_hi` }
+      : { lo: `$.afledt_${i}_lo`, hi: `$.afledt_${i}_hi` };
+  }
+
+  /** The expressions of one derived fact's bounds, named `<navn>_lo` and `<navn>_hi`. */
+  function afledtIZen(navn: string, fact: string, params: Record<string, ParamVaerdi>): void {
+    const saet = (del: string, udtryk: string) =>
+      afledteUdtryk.push({ id: `${navn}_${del}`, key: `${navn}_${del}`, value: udtryk });
+    switch (fact) {
       case "antalBorgere": {
         const niveauer = (params.niveauer as string[] | undefined) ?? ["let", "moderat", "hoej"];
-        const kendt = ["borgere != null", ...niveauer.map((n) => `borgere.${n} != null`)].join(" and ");
-        return `((${kendt}) ? (${niveauer.map((n) => `borgere.${n}`).join(" + ")}) : null)`;
+        const sum = (udtryk: (n: string) => string) => niveauer.map(udtryk).join(" + ");
+        // An absent level adds 0 or more: the reported ones are a lower bound.
+        saet("lo", `borgere == null ? 0 : ${sum((n) => `(borgere.${n} ?? 0)`)}`);
+        const alle = ["borgere != null", ...niveauer.map((n) => `borgere.${n} != null`)].join(" and ");
+        saet("hi", `(${alle}) ? ${sum((n) => `borgere.${n}`)} : null`);
+        return;
       }
       case "andelMedarbejdere":
       case "antalMedarbejdere": {
-        const medVikarer = params.medVikarer !== false;
-        const S = medVikarer
-          ? "medarbejdere"
-          : "filter(medarbejdere, #.ansaettelse != null and #.ansaettelse != 'vikar')";
-        const ukendt: string[] = [];
-        if (!medVikarer) ukendt.push("some(medarbejdere, #.ansaettelse == null)");
-        const match: string[] = [];
-        const felt = (navn: string, udtryk: string) => {
-          ukendt.push(`some(${S}, #.${navn} == null)`);
-          match.push(udtryk);
+        // Each member: matches (every criterion known and met), does not (a known criterion
+        // fails), or unknown; in scope, or — without temps and `ansaettelse` absent — unknown scope.
+        const opfylder: string[] = [];
+        const fejler: string[] = [];
+        const kriterium = (felt: string, opfyldt: string, ikke: string) => {
+          opfylder.push(`(#.${felt} != null and ${opfyldt})`);
+          fejler.push(`(#.${felt} != null and ${ikke})`);
         };
-        if (params.uddannelser) felt("uddannelser", `some(#.uddannelser, # in ${lit(params.uddannelser)})`);
-        if (params.certificeringer)
-          felt("certificeringer", `some(#.certificeringer, # in ${lit(params.certificeringer)})`);
-        if (params.minErfaringAar !== undefined) felt("erfaringAar", `#.erfaringAar >= ${lit(params.minErfaringAar)}`);
-        if (params.hjaelpemiddelfaglig !== undefined)
-          felt("hjaelpemiddelfaglig", `#.hjaelpemiddelfaglig == ${lit(params.hjaelpemiddelfaglig)}`);
-        const antal = match.length === 0 ? `len(${S})` : `count(${S}, ${match.join(" and ")})`;
-        const vaerdi = b.fact === "antalMedarbejdere" ? antal : `(len(${S}) == 0 ? 0 : ${antal} / len(${S}))`;
-        const kendt = ["medarbejdere != null", ...ukendt.map((u) => `not ${u}`)].join(" and ");
-        return `((${kendt}) ? ${vaerdi} : null)`;
+        if (params.uddannelser) {
+          const s = `some(#.uddannelser, # in ${lit(params.uddannelser)})`;
+          kriterium("uddannelser", s, `not ${s}`);
+        }
+        if (params.certificeringer) {
+          const s = `some(#.certificeringer, # in ${lit(params.certificeringer)})`;
+          kriterium("certificeringer", s, `not ${s}`);
+        }
+        if (params.minErfaringAar !== undefined) {
+          const n = lit(params.minErfaringAar);
+          kriterium("erfaringAar", `#.erfaringAar >= ${n}`, `#.erfaringAar < ${n}`);
+        }
+        if (params.hjaelpemiddelfaglig !== undefined) {
+          const v = lit(params.hjaelpemiddelfaglig);
+          kriterium("hjaelpemiddelfaglig", `#.hjaelpemiddelfaglig == ${v}`, `#.hjaelpemiddelfaglig != ${v}`);
+        }
+        const ja = opfylder.length === 0 ? "true" : opfylder.join(" and ");
+        const nej = fejler.length === 0 ? "false" : `(${fejler.join(" or ")})`;
+        const uvis = `not (${ja}) and not ${nej}`;
+        const medVikarer = params.medVikarer !== false;
+        const omfang = medVikarer ? "true" : "#.ansaettelse != null and #.ansaettelse != 'vikar'";
+        const tael = (hvem: string, hvad: string) =>
+          `(medarbejdere == null ? 0 : count(medarbejdere, ${hvem} and (${hvad})))`;
+        saet("ja", tael(omfang, ja));
+        saet("nej", tael(omfang, nej));
+        saet("uvis", tael(omfang, uvis));
+        for (const [del, hvad] of [
+          ["vja", ja],
+          ["vnej", nej],
+          ["vuvis", uvis],
+        ] as const)
+          saet(del, medVikarer ? "0" : tael("#.ansaettelse == null", hvad));
+        const $ = (del: string) => `$.${navn}_${del}`;
+        const andel = (taeller: string, naevner: string) => `((${naevner}) == 0 ? 0 : (${taeller}) / (${naevner}))`;
+        if (fact === "antalMedarbejdere") {
+          saet("lo", `medarbejdere == null ? 0 : ${$("ja")}`);
+          saet("hi", `medarbejdere == null ? null : ${$("ja")} + ${$("uvis")} + ${$("vja")} + ${$("vuvis")}`);
+        } else {
+          saet(
+            "lo",
+            `medarbejdere == null ? 0 : ${andel($("ja"), `${$("ja")} + ${$("nej")} + ${$("uvis")} + ${$("vnej")} + ${$("vuvis")}`)}`,
+          );
+          saet(
+            "hi",
+            `medarbejdere == null ? 1 : ${andel(`${$("ja")} + ${$("uvis")} + ${$("vja")} + ${$("vuvis")}`, `${$("ja")} + ${$("nej")} + ${$("uvis")} + ${$("vja")} + ${$("vuvis")}`)}`,
+          );
+        }
+        return;
       }
       case "antalElementer": {
         const liste = String(params.felt);
         const vaerdi = params.blandt ? `count(${liste}, # in ${lit(params.blandt)})` : `len(${liste})`;
-        return `(${liste} != null ? ${vaerdi} : null)`;
+        saet("lo", `${liste} != null ? ${vaerdi} : 0`);
+        saet("hi", `${liste} != null ? ${vaerdi} : null`);
+        return;
       }
     }
-    throw new Error(`jdm: fact ${b.fact}`);
+    throw new Error(`jdm: fact ${fact}`);
+  }
+
+  /** A comparison decided on bounds: true only when it holds for every value between them. */
+  function paaGraenser(operator: string, lo: string, hi: string, v: string): string {
+    const praecis = `${hi} != null and ${lo} == ${hi}`;
+    switch (operator) {
+      case "greaterThanInclusive":
+        return `${lo} >= ${v}`;
+      case "greaterThan":
+        return `${lo} > ${v}`;
+      case "lessThanInclusive":
+        return `(${hi} != null and ${hi} <= ${v})`;
+      case "lessThan":
+        return `(${hi} != null and ${hi} < ${v})`;
+      case "equal":
+        return `(${praecis} and ${lo} == ${v})`;
+      case "notEqual":
+        return `((${praecis} and ${lo} != ${v}) or ${v} < ${lo} or (${hi} != null and ${v} > ${hi}))`;
+      case "in":
+        return `(${praecis} and ${lo} in ${v})`;
+      case "notIn":
+        return `((${praecis} and not (${lo} in ${v})) or all(${v}, # < ${lo} or (${hi} != null and # > ${hi})))`;
+      case "contains":
+      case "doesNotContain":
+        return "false";
+    }
+    throw new Error(`jdm: operator ${operator}`);
   }
 
   function blad(b: Blad): string {
-    const f = faktum(b);
     const { v, kendt } = isTaerskel(b.value) ? taerskel(b.value.taerskel) : { v: lit(b.value), kendt: "true" };
+    const vaern = kendt === "true" ? [] : [kendt];
+    if (AFLEDTE.has(b.fact)) {
+      const { lo, hi } = graenser(b);
+      return `(${[`${lo} != null`, ...vaern, paaGraenser(b.operator, lo, hi, v)].join(" and ")})`;
+    }
+    const f = felt(b);
     const sammenligning = (() => {
       switch (b.operator) {
         case "equal":
@@ -180,8 +269,7 @@ export function tilJdm(r: Regelsaet, valg: JdmValg = {}): JdmOversaettelse {
       }
       throw new Error(`jdm: operator ${b.operator}`);
     })();
-    const dele = [`${f} != null`, ...(kendt === "true" ? [] : [kendt]), sammenligning];
-    return `(${dele.join(" and ")})`;
+    return `(${[`${f} != null`, ...vaern, sammenligning].join(" and ")})`;
   }
 
   function betingelse(c: Betingelse): string {
@@ -266,7 +354,7 @@ export function tilJdm(r: Regelsaet, valg: JdmValg = {}): JdmOversaettelse {
         type: "expressionNode",
         name: `${r.maalgruppe}: parameterniveauer og indplacering`,
         position: { x: 300, y: 0 },
-        content: { expressions },
+        content: { expressions: [...afledteUdtryk, ...expressions] },
       },
       { id: "output", type: "outputNode", name: "Indplacering", position: { x: 600, y: 0 } },
     ],
@@ -278,13 +366,15 @@ export function tilJdm(r: Regelsaet, valg: JdmValg = {}): JdmOversaettelse {
   return { jdm, afledte };
 }
 
-/** The input with the derived facts computed by the engine's own fact functions (`fakta.fN`, null = unknown). */
+/** The input with the derived facts' bounds computed by the engine's own fact functions (`fakta.fN_lo`, `fakta.fN_hi`). */
 export function medFakta(input: Vurderingsgrundlag, afledte: JdmOversaettelse["afledte"]): Record<string, unknown> {
   const fakta: Record<string, unknown> = {};
   for (let i = 0; i < afledte.length; i++) {
     const a = afledte[i] as JdmOversaettelse["afledte"][number];
     const f = beregnFaktum(input, a.fact, a.params, undefined);
-    fakta[`f${i}`] = f.mangler.length > 0 ? null : f.vaerdi;
+    const kendt = f.mangler.length === 0;
+    fakta[`f${i}_lo`] = kendt ? f.vaerdi : (f.interval?.mindst ?? null);
+    fakta[`f${i}_hi`] = kendt ? f.vaerdi : (f.interval?.hoejst ?? null);
   }
   return { ...input, fakta };
 }

@@ -37,12 +37,14 @@ function form(noegler: string[]): Form {
     }
   }
   const sorteret = noegler.slice().sort();
-  const ny: Form = { noegler, sorteret, skrevet: sorteret.map((k) => `${JSON.stringify(k)}:`) };
+  const ny: Form = { noegler, sorteret, skrevet: sorteret.map((k) => `${JSON.stringify(velformet(k))}:`) };
+  // Bounded on every insert: shapes come from data (supplerende's keys), which callers choose.
+  if (antalFormer >= MAKS_FORMER) {
+    FORMER.clear();
+    antalFormer = 0;
+    liste = undefined;
+  }
   if (!liste) {
-    if (antalFormer >= MAKS_FORMER) {
-      FORMER.clear();
-      antalFormer = 0;
-    }
     liste = [];
     FORMER.set(foerste, liste);
   }
@@ -53,13 +55,27 @@ function form(noegler: string[]): Form {
   return ny;
 }
 
+/**
+ * RFC 8785 §3.2.2.2: a string with a lone surrogate has no canonical form (`canonicalize` throws
+ * too). isWellFormed is ES2024 (Node 20, every current browser); the engine's lib is ES2023.
+ */
+function velformet(s: string): string {
+  if (!(s as string & { isWellFormed(): boolean }).isWellFormed()) {
+    throw new Error("Engine: a string with a lone surrogate cannot be written as canonical JSON");
+  }
+  return s;
+}
+
+/** How many object shapes the cache holds now (tests and diagnostics). */
+export const antalKanoniskeFormer = () => antalFormer;
+
 const udelades = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
-/** RFC 8785 canonical JSON; throws on non-finite numbers, as `canonicalize` does. */
+/** RFC 8785 canonical JSON; throws on non-finite numbers and lone surrogates, as `canonicalize` does. */
 export function kanoniskJson(v: unknown): string {
   switch (typeof v) {
     case "string":
-      return JSON.stringify(v);
+      return JSON.stringify(velformet(v));
     case "number":
       if (!Number.isFinite(v)) throw new Error(`Engine: ${v} cannot be written as canonical JSON`);
       return JSON.stringify(v);

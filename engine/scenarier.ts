@@ -152,8 +152,9 @@ export function anvendAendringer(r: Regelsaet, a: Aendringer | undefined, rod: S
     if (p && typeof aktiv !== "boolean") fejl.push(problem([...rod, "aktive", id], "Skal være true eller false."));
     else if (p) p.aktiv = aktiv;
   }
-  // The policy's lists and level values are copied, so the caller's scenario is not shared either.
-  if (a.indplacering) kopi.indplacering = { ...r.indplacering, ...JSON.parse(JSON.stringify(a.indplacering)) };
+  // The policy's lists and level values are copied, so the caller's scenario is not shared either;
+  // a key set to undefined stays, and removes the base's value (as the deep copy once did).
+  if (a.indplacering) kopi.indplacering = { ...r.indplacering, ...dybKopi(a.indplacering) };
   if (fejl.length === 0) {
     for (const f of validateRegelsaet(kopi).fejl) {
       fejl.push(problem(rod, `Efter ændringerne er regelsættet ugyldigt ved ${f.path}: ${f.message}`));
@@ -187,6 +188,13 @@ export interface SammenlignTider {
  * Providers are validated and evaluated a block at a time, so that evaluation reads what
  * validation has just brought into the cache.
  */
+/** A deep copy of plain data that, unlike a JSON round trip, keeps keys whose value is undefined. */
+function dybKopi<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(dybKopi) as T;
+  if (v === null || typeof v !== "object") return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dybKopi(x)])) as T;
+}
+
 const BLOK = 64;
 
 export async function sammenlignScenarier(

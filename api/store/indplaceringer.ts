@@ -105,8 +105,9 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
 const SKRIVERE = new WeakMap<Database, GruppeCommit<NyIndplacering, string>>();
 
 /**
- * Stores one decision and returns its id once it is committed. Decisions that arrive while
- * another write is in flight are stored together in the next one (group commit).
+ * Stores one decision and returns its id once it is committed. Decisions that arrive within one
+ * turn of the event loop, or while a write is in flight, are stored together (group commit,
+ * api/store/gruppe-commit.ts).
  */
 export function gemIndplacering(db: Database, ny: NyIndplacering): Promise<string> {
   let s = SKRIVERE.get(db);

@@ -97,6 +97,15 @@ describe.each(MAALGRUPPER)("anvendAendringer, %s", (m) => {
     expect(canonicalJson(r)).toBe(foer);
   });
 
+  it("a policy key set to undefined removes the base's value, as in the reference", () => {
+    const medReference: Regelsaet = { ...r, indplacering: { ...r.indplacering, referenceAntal: r.parametre.length } };
+    const a: Aendringer = { indplacering: { referenceAntal: undefined } as Aendringer["indplacering"] };
+    const ud = anvendAendringer(medReference, a);
+    expect(ud.indplacering.referenceAntal).toBeUndefined();
+    expect(canonicalJson(ud)).toBe(canonicalJson(reference(medReference, a)));
+    expect(medReference.indplacering.referenceAntal).toBe(r.parametre.length);
+  });
+
   it("does not share what it changed: editing the result leaves the original alone", () => {
     const navn = Object.keys(r.taerskler).find((n) => typeof r.taerskler[n]?.vaerdi === "number") as string;
     const ud = anvendAendringer(r, { taerskler: { [navn]: 1 }, vaegte: { [r.parametre[0]?.id as string]: 2 } });

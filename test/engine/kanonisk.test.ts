@@ -7,7 +7,7 @@ import canonicalize from "canonicalize";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forbered, hashRegelsaet, indplacerSync, type Regelsaet } from "../../engine/index.js";
-import { kanoniskJson } from "../../engine/kanonisk.js";
+import { antalKanoniskeFormer, kanoniskJson } from "../../engine/kanonisk.js";
 import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
 import { MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";
 
@@ -38,6 +38,26 @@ describe("kanonisk JSON (RFC 8785)", () => {
     expect(() => kanoniskJson({ x: Number.POSITIVE_INFINITY })).toThrow(/canonical/);
     expect(() => kanoniskJson([Number.NaN])).toThrow(/canonical/);
     expect(() => kanoniskJson(undefined)).toThrow(/JSON/);
+    // RFC 8785 §3.2.2.2: a lone surrogate has no canonical form, in a value or in a key.
+    for (const v of [{ a: "\ud800" }, ["x\udc00y"], { "\udbff": 1 }]) {
+      expect(() => canonicalize(v)).toThrow();
+      expect(() => kanoniskJson(v)).toThrow(/lone surrogate/);
+    }
+    expect(kanoniskJson({ a: "\ud83d\udc4d" })).toBe(canonicalize({ a: "\ud83d\udc4d" }));
+  });
+
+  it("keeps its cache of object shapes bounded, whatever keys the data brings", () => {
+    // Many key orders under few first keys (supplerende's keys are the caller's): the cache is
+    // bounded on every insert, not only when a new first key arrives.
+    let hoejst = 0;
+    for (let f = 0; f < 1_000; f++) {
+      for (let v = 0; v < 32; v++) {
+        const o: Record<string, number> = { [`k${f}`]: 0, [`n${v}`]: 1, a: 2 };
+        expect(kanoniskJson(o)).toBe(canonicalize(o));
+        hoejst = Math.max(hoejst, antalKanoniskeFormer());
+      }
+    }
+    expect(hoejst).toBeLessThanOrEqual(10_000);
   });
 
   it("is the reference text for every pilot regelsæt and example scenario file", () => {
