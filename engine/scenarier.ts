@@ -184,10 +184,6 @@ export interface SammenlignTider {
   optaelling: number;
 }
 
-/**
- * Providers are validated and evaluated a block at a time, so that evaluation reads what
- * validation has just brought into the cache.
- */
 /** A deep copy of plain data that, unlike a JSON round trip, keeps keys whose value is undefined. */
 function dybKopi<T>(v: T): T {
   if (Array.isArray(v)) return v.map(dybKopi) as T;
@@ -195,6 +191,10 @@ function dybKopi<T>(v: T): T {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dybKopi(x)])) as T;
 }
 
+/**
+ * Providers are validated and evaluated a block at a time, so that evaluation reads what
+ * validation has just brought into the cache.
+ */
 const BLOK = 64;
 
 export async function sammenlignScenarier(
