@@ -56,13 +56,14 @@ function form(noegler: string[]): Form {
 }
 
 /**
- * RFC 8785 §3.2.2.2: a string with a lone surrogate has no canonical form (`canonicalize` throws
- * too). isWellFormed is ES2024 (Node 20, every current browser); the engine's lib is ES2023.
+ * False for a string with a lone surrogate: it has no UTF-8 form and, by RFC 8785 §3.2.2.2, no
+ * canonical form (`canonicalize` throws too). isWellFormed is ES2024 (Node 20, every current
+ * browser); the engine's lib is ES2023.
  */
+export const erVelformet = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
 function velformet(s: string): string {
-  if (!(s as string & { isWellFormed(): boolean }).isWellFormed()) {
-    throw new Error("Engine: a string with a lone surrogate cannot be written as canonical JSON");
-  }
+  if (!erVelformet(s)) throw new Error("Engine: a string with a lone surrogate cannot be written as canonical JSON");
   return s;
 }
 

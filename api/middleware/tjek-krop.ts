@@ -6,9 +6,8 @@
 // stored as null and could not be hashed).
 import type { RequestHandler } from "express";
 import { pointerFor, type Sti, visSti } from "../../engine/index.js";
+import { erVelformet } from "../../engine/kanonisk.js";
 import { HttpError } from "../http-error.js";
-
-const ENLIG_SURROGAT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type Fund =
   | { slags: "dybde" }
@@ -34,7 +33,7 @@ export function tjekJson(vaerdi: unknown, maxDybde: number): Fund | undefined {
       continue;
     }
     if (typeof v === "string") {
-      if (ENLIG_SURROGAT.test(v)) return { slags: "unicode", sti };
+      if (!erVelformet(v)) return { slags: "unicode", sti };
       continue;
     }
     if (typeof v !== "object" || v === null) continue;
@@ -45,7 +44,7 @@ export function tjekJson(vaerdi: unknown, maxDybde: number): Fund | undefined {
     }
     for (const [k, barn] of Object.entries(v)) {
       const nySti = [...sti, Array.isArray(v) ? Number(k) : k];
-      if (ENLIG_SURROGAT.test(k)) return { slags: "unicode", sti: nySti };
+      if (!erVelformet(k)) return { slags: "unicode", sti: nySti };
       if (typeof barn === "object" || typeof barn === "string" || typeof barn === "number") stak.push([barn, nySti]);
     }
   }
