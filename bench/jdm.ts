@@ -167,33 +167,30 @@ export function tilJdm(r: Regelsaet, valg: JdmValg = {}): JdmOversaettelse {
         }
         const ja = opfylder.length === 0 ? "true" : opfylder.join(" and ");
         const nej = fejler.length === 0 ? "false" : `(${fejler.join(" or ")})`;
-        const uvis = `not (${ja}) and not ${nej}`;
         const medVikarer = params.medVikarer !== false;
-        const omfang = medVikarer ? "true" : "#.ansaettelse != null and #.ansaettelse != 'vikar'";
         const tael = (hvem: string, hvad: string) =>
           `(medarbejdere == null ? 0 : count(medarbejdere, ${hvem} and (${hvad})))`;
-        saet("ja", tael(omfang, ja));
-        saet("nej", tael(omfang, nej));
-        saet("uvis", tael(omfang, uvis));
-        for (const [del, hvad] of [
-          ["vja", ja],
-          ["vnej", nej],
-          ["vuvis", uvis],
-        ] as const)
-          saet(del, medVikarer ? "0" : tael("#.ansaettelse == null", hvad));
-        const $ = (del: string) => `$.${navn}_${del}`;
+        const $ = (...dele: string[]) => dele.map((d) => `$.${navn}_${d}`).join(" + ");
+        /** Members that match, fail, and (the rest of those counted) are unknown, for one scope. */
+        const tre = (praefiks: string, hvem: string) => {
+          saet(`${praefiks}ja`, tael(hvem, ja));
+          saet(`${praefiks}nej`, tael(hvem, nej));
+          saet(`${praefiks}uvis`, `${tael(hvem, "true")} - (${$(`${praefiks}ja`, `${praefiks}nej`)})`);
+        };
+        tre("", medVikarer ? "true" : "#.ansaettelse != null and #.ansaettelse != 'vikar'");
+        // Without temps, a member whose `ansaettelse` is absent may or may not be counted.
+        if (medVikarer) for (const d of ["vja", "vnej", "vuvis"]) saet(d, "0");
+        else tre("v", "#.ansaettelse == null");
+        // The bounds of engine/facts.ts's taelMedarbejdere, from the same six counts.
         const andel = (taeller: string, naevner: string) => `((${naevner}) == 0 ? 0 : (${taeller}) / (${naevner}))`;
         if (fact === "antalMedarbejdere") {
           saet("lo", `medarbejdere == null ? 0 : ${$("ja")}`);
-          saet("hi", `medarbejdere == null ? null : ${$("ja")} + ${$("uvis")} + ${$("vja")} + ${$("vuvis")}`);
+          saet("hi", `medarbejdere == null ? null : ${$("ja", "uvis", "vja", "vuvis")}`);
         } else {
-          saet(
-            "lo",
-            `medarbejdere == null ? 0 : ${andel($("ja"), `${$("ja")} + ${$("nej")} + ${$("uvis")} + ${$("vnej")} + ${$("vuvis")}`)}`,
-          );
+          saet("lo", `medarbejdere == null ? 0 : ${andel($("ja"), $("ja", "nej", "uvis", "vnej", "vuvis"))}`);
           saet(
             "hi",
-            `medarbejdere == null ? 1 : ${andel(`${$("ja")} + ${$("uvis")} + ${$("vja")} + ${$("vuvis")}`, `${$("ja")} + ${$("nej")} + ${$("uvis")} + ${$("vja")} + ${$("vuvis")}`)}`,
+            `medarbejdere == null ? 1 : ${andel($("ja", "uvis", "vja", "vuvis"), $("ja", "nej", "uvis", "vja", "vuvis"))}`,
           );
         }
         return;
