@@ -1,12 +1,34 @@
-// The autisme pilot regelsæt (rulesets/autisme.json, pilot thresholds) written by hand in plain
-// TypeScript: the reference for what a specialised evaluator can do at best, so the benchmark
-// can say how far the compiled path is from the practical limit. Not used by the product.
-// Every autisme level is a conjunction of conditions, so "met" means every condition is
-// reported and holds; information that is not reported never counts as met.
-import type { Indplaceringsniveau, ParameterNiveau, Vurderingsgrundlag } from "../engine/index.js";
+// The autisme pilot regelsæt written by hand in plain TypeScript: the reference for what a
+// specialised evaluator can do at best, so the benchmark can say how far the compiled path is
+// from the practical limit. Not used by the product.
+// Mirrors rulesets/autisme.json as of 0d47f2a (pilot thresholds; the særforanstaltning variant
+// of aktiv praksis; the 'any' on fagmiljø and vidensudvikling højt; systematisk or formaliseret
+// samarbejde on højt; one metode on moderat; hjælpemidler ikke-relevant when the citizens have
+// no need; Tabel 4 read monotonically with referenceAntal 8), with the engine's decidable
+// unknowns (engine/interval.ts, engine/facts.ts). A level holds when its conditions are true,
+// never when one is unknown. Every numeric condition here is a `≥` on a count or share, and
+// such a condition is true exactly when the interval's lower bound reaches the threshold: the
+// count or share of the members (citizens, list entries) known to match, with an unreported
+// value, list or section counting as no match. So one pass counts known matches only and no
+// unknown needs tracking. Change this file with the regelsæt, or the bench's agreement drops.
+import type {
+  Indplaceringsniveau,
+  Medarbejder,
+  ParameterNiveau,
+  ParameterNiveauEllerIkkeRelevant,
+  Vurderingsgrundlag,
+} from "../engine/index.js";
 import { PILOT_PARAMETRE } from "../scripts/pilot-parametre.js";
 
-const RELEVANTE_UDDANNELSER = new Set([
+/** A code list as a null-prototype lookup table (V8 reads it faster than a Set). */
+function tabel(koder: readonly string[]): Record<string, true> {
+  const t: Record<string, true> = Object.create(null);
+  for (const k of koder) t[k] = true;
+  return t;
+}
+
+// uddannelse.relevanteUddannelser
+const RELEVANTE_UDDANNELSER = tabel([
   "paedagog",
   "paedagogiskAssistent",
   "laererUddannelse",
@@ -16,8 +38,10 @@ const RELEVANTE_UDDANNELSER = new Set([
   "sygeplejerske",
   "socialOgSundhedsassistent",
 ]);
-const CERTIFICERINGER = new Set(["TEACCH", "KRAP", "LA2", "MarteMeo", "PECS", "diplomAutisme"]);
-const METODER = new Set([
+// uddannelse.hoej.certificeringer
+const CERTIFICERINGER = tabel(["TEACCH", "KRAP", "LA2", "MarteMeo", "PECS", "diplomAutisme"]);
+// metoder.maalgruppespecifikkeMetoder
+const METODER = tabel([
   "TEACCH",
   "KRAP",
   "LA2",
@@ -28,9 +52,8 @@ const METODER = new Set([
   "sanseintegration",
   "ESDM",
 ]);
-const SEKTORER = new Set(["sundhed", "psykiatri", "undervisning", "beskaeftigelse"]);
-const LET_FORMER = new Set(["ad-hoc", "systematisk", "formaliseret"]);
-const MODERAT_FORMER = new Set(["systematisk", "formaliseret"]);
+// samarbejde.relevanteSektorer
+const SEKTORER = tabel(["sundhed", "psykiatri", "undervisning", "beskaeftigelse"]);
 
 export const PARAMETRE = PILOT_PARAMETRE;
 
@@ -38,34 +61,47 @@ function niveau(l: boolean, m: boolean, h: boolean): ParameterNiveau {
   return h ? "hoej" : m ? "moderat" : l ? "let" : "ingen";
 }
 
-function nogen(liste: readonly string[], maengde: Set<string>): boolean {
-  for (const x of liste) if (maengde.has(x)) return true;
+function nogen(liste: readonly string[], maengde: Record<string, true>): boolean {
+  for (let i = 0; i < liste.length; i++) if (maengde[liste[i] as string] === true) return true;
   return false;
 }
 
-function antalI(liste: readonly string[] | undefined, maengde: Set<string>): number {
-  if (!liste) return -1;
+/** Entries of `liste` in `maengde`, duplicates included (antalElementer); 0 when not reported. */
+function antalI(liste: readonly string[] | undefined, maengde: Record<string, true>): number {
+  if (!liste) return 0;
   let n = 0;
-  for (const x of liste) if (maengde.has(x)) n++;
+  for (let i = 0; i < liste.length; i++) if (maengde[liste[i] as string] === true) n++;
   return n;
 }
 
-/** Level per parameter (in PARAMETRE order) into `ud`, and the provider's level. */
-export function haandskrevetAutisme(v: Vurderingsgrundlag, ud: ParameterNiveau[]): Indplaceringsniveau {
-  // aktivPraksis
-  const b = v.borgere;
-  const bl = b?.let;
-  const bm = b?.moderat;
-  const bh = b?.hoej;
-  const alleKendt = bl !== undefined && bm !== undefined && bh !== undefined;
-  const mhKendt = bm !== undefined && bh !== undefined;
-  const apLet = alleKendt && bl + bm + bh >= 1;
-  const apMod = apLet && mhKendt && bm + bh >= 5;
-  ud[0] = niveau(apLet, apMod, apMod && bh >= 10);
+// samarbejde.let.former: ad-hoc, systematisk, formaliseret; moderat and hoej: systematisk, formaliseret.
+const letForm = (f: string | undefined) => f === "ad-hoc" || f === "systematisk" || f === "formaliseret";
+const moderatForm = (f: string | undefined) => f === "systematisk" || f === "formaliseret";
+/** andelMedarbejdere: 0 without staff. */
+const andel = (n: number, ialt: number) => (ialt === 0 ? 0 : n / ialt);
 
-  // One pass over the staff for every staff criterion.
+/**
+ * Level per parameter (in PARAMETRE order) into `ud`, and the provider's level. `ud` may hold
+ * `ikke-relevant` (an assessor's, or hjælpemidler when the citizens have no need).
+ */
+export function haandskrevetAutisme(
+  v: Vurderingsgrundlag,
+  ud: ParameterNiveauEllerIkkeRelevant[],
+): Indplaceringsniveau {
+  // aktivPraksis: 1, 5 and 10 borgere (the boern variant has the same values); a
+  // særforanstaltning's variant is 1 on every level. An unreported need level adds nothing.
+  const b = v.borgere;
+  const bl = b?.let ?? 0;
+  const bm = b?.moderat ?? 0;
+  const bh = b?.hoej ?? 0;
+  const saer = v.leverandoer.type === "saerforanstaltning";
+  const apLet = bl + bm + bh >= 1;
+  const apMod = apLet && bm + bh >= (saer ? 1 : 5);
+  ud[0] = niveau(apLet, apMod, apMod && bh >= (saer ? 1 : 10));
+
+  // One pass over the staff for every staff criterion; a member counts where it is known to match.
   const ms = v.medarbejdere;
-  let ialt = 0;
+  const ialt = ms ? ms.length : 0;
   let erf1 = 0;
   let erf3 = 0;
   let erf5 = 0;
@@ -73,101 +109,98 @@ export function haandskrevetAutisme(v: Vurderingsgrundlag, ud: ParameterNiveau[]
   let cert = 0;
   let hjm = 0;
   let fastUdd = 0;
-  let erfUkendt = !ms;
-  let uddUkendt = !ms;
-  let certUkendt = !ms;
-  let hjmUkendt = !ms;
-  let fastUkendt = !ms;
   if (ms) {
-    for (const m of ms) {
-      ialt++;
+    for (let i = 0; i < ialt; i++) {
+      const m = ms[i] as Medarbejder;
       const e = m.erfaringAar;
-      if (e === undefined) erfUkendt = true;
-      else {
+      if (e !== undefined) {
         if (e >= 1) erf1++;
         if (e >= 3) erf3++;
         if (e >= 5) erf5++;
       }
       const u = m.uddannelser;
-      const harUdd = u !== undefined && nogen(u, RELEVANTE_UDDANNELSER);
-      if (u === undefined) uddUkendt = true;
-      else if (harUdd) udd++;
-      if (m.certificeringer === undefined) certUkendt = true;
-      else if (nogen(m.certificeringer, CERTIFICERINGER)) cert++;
-      if (m.hjaelpemiddelfaglig === undefined) hjmUkendt = true;
-      else if (m.hjaelpemiddelfaglig) hjm++;
-      // Permanent staff only: a temp's education is not asked about.
-      if (m.ansaettelse === undefined) fastUkendt = true;
-      else if (m.ansaettelse === "fast") {
-        if (u === undefined) fastUkendt = true;
-        else if (harUdd) fastUdd++;
+      if (u !== undefined && nogen(u, RELEVANTE_UDDANNELSER)) {
+        udd++;
+        // fagmiljø counts staff without temps: known not to be a vikar.
+        const a = m.ansaettelse;
+        if (a !== undefined && a !== "vikar") fastUdd++;
       }
+      const c = m.certificeringer;
+      if (c !== undefined && nogen(c, CERTIFICERINGER)) cert++;
+      if (m.hjaelpemiddelfaglig === true) hjm++;
     }
   }
-  const andel = (n: number) => (ialt === 0 ? 0 : n / ialt);
 
-  // praksiserfaring
-  const peLet = !erfUkendt && andel(erf1) >= 0.5;
-  const peMod = peLet && andel(erf3) >= 0.5;
-  ud[1] = niveau(peLet, peMod, peMod && andel(erf5) >= 0.5);
+  // praksiserfaring: half the staff (temps included) with 1, 3 and 5 years.
+  const peLet = andel(erf1, ialt) >= 0.5;
+  const peMod = peLet && andel(erf3, ialt) >= 0.5;
+  ud[1] = niveau(peLet, peMod, peMod && andel(erf5, ialt) >= 0.5);
 
-  // uddannelse
-  const uAndel = andel(udd);
-  ud[2] = niveau(
-    !uddUkendt && uAndel >= 0.3,
-    !uddUkendt && uAndel >= 0.5,
-    !uddUkendt && uAndel >= 0.5 && !certUkendt && andel(cert) >= 0.25,
-  );
+  // uddannelse: 0.3, 0.5 and 0.5 with relevant education; on højt also 0.25 certified.
+  const uAndel = andel(udd, ialt);
+  ud[2] = niveau(uAndel >= 0.3, uAndel >= 0.5, uAndel >= 0.5 && andel(cert, ialt) >= 0.25);
 
-  // fagmiljoe
+  // fagmiljoe: moderat 4 permanent staff with relevant education; højt 8, or 4 and a specialteam.
   const fm = v.fagmiljoe;
   const fmLet = fm?.kompetencerAlleDage === true;
-  const fmMod = fmLet && fm?.struktureretSparring === true && !fastUkendt && fastUdd >= 4;
-  ud[3] = niveau(fmLet, fmMod, fmMod && fm?.specialteam === true && fastUdd >= 8);
+  const fmMod = fmLet && fm?.struktureretSparring === true && fastUdd >= 4;
+  ud[3] = niveau(fmLet, fmMod, fmMod && (fastUdd >= 8 || fm?.specialteam === true));
 
-  // samarbejde
+  // samarbejde: both forms among the level's former; moderat 1 relevant sektor, højt 2.
   const s = v.samarbejde;
   const tf = s?.tvaerfagligt;
   const ts = s?.tvaersektorielt;
-  const sektorer = antalI(s?.sektorer, SEKTORER);
-  const saLet = tf !== undefined && ts !== undefined && LET_FORMER.has(tf) && LET_FORMER.has(ts);
-  const saMod = saLet && MODERAT_FORMER.has(tf) && MODERAT_FORMER.has(ts) && sektorer >= 1;
-  ud[4] = niveau(saLet, saMod, saMod && tf === "formaliseret" && ts === "formaliseret" && sektorer >= 2);
+  const saMod = moderatForm(tf) && moderatForm(ts);
+  const sektorer = saMod ? antalI(s?.sektorer, SEKTORER) : 0;
+  ud[4] = niveau(letForm(tf) && letForm(ts), saMod && sektorer >= 1, saMod && sektorer >= 2);
 
-  // vidensudvikling
+  // vidensudvikling: let and moderat alike; højt also one of bidrager, netværk, formidler.
   const vu = v.vidensudvikling;
   const vuLet = vu?.holderSigOpdateret === true;
-  const vuMod = vuLet && vu?.deltagerINetvaerk === true;
-  ud[5] = niveau(vuLet, vuMod, vuMod && vu?.bidragerTilVidensudvikling === true && vu?.formidlerViden === true);
+  const vuHoej =
+    vuLet && (vu?.bidragerTilVidensudvikling === true || vu?.deltagerINetvaerk === true || vu?.formidlerViden === true);
+  ud[5] = niveau(vuLet, vuLet, vuHoej);
 
-  // metoder
+  // metoder: socialpædagogisk praksis and 1, 1 and 3 målgruppespecifikke; højt also særlig tilpasning.
   const me = v.metoder;
-  const metoder = antalI(me?.maalgruppespecifikke, METODER);
-  const meLet = me?.socialpaedagogiskPraksis === true && metoder >= 1;
-  const meMod = meLet && metoder >= 2;
-  ud[6] = niveau(meLet, meMod, meMod && metoder >= 3 && me?.saerligTilpasning === true);
+  const meSp = me?.socialpaedagogiskPraksis === true;
+  const metoder = meSp ? antalI(me?.maalgruppespecifikke, METODER) : 0;
+  const meLet = meSp && metoder >= 1;
+  ud[6] = niveau(meLet, meLet, meLet && metoder >= 3 && me?.saerligTilpasning === true);
 
-  // hjaelpemidler
+  // hjaelpemidler: 0.1 and 0.2 of the staff hjælpemiddelfaglig; højt also vejleder andre. Not
+  // relevant (left out of the count) when the citizens are reported to have no need.
   const hj = v.hjaelpemidler;
-  const hjLet = hj?.anvendes === true;
-  const hjMod = hjLet && !hjmUkendt && andel(hjm) >= 0.1;
-  ud[7] = niveau(hjLet, hjMod, hjMod && andel(hjm) >= 0.2 && hj?.vejlederAndre === true);
+  if (hj?.behovHosBorgerne === false) ud[7] = "ikke-relevant";
+  else {
+    const hjLet = hj?.anvendes === true;
+    const hjMod = hjLet && andel(hjm, ialt) >= 0.1;
+    ud[7] = niveau(hjLet, hjMod, hjMod && andel(hjm, ialt) >= 0.2 && hj?.vejlederAndre === true);
+  }
 
-  // The assessor's own level decides a parameter (the generated data never says "ikke-relevant",
-  // which this baseline does not model).
+  // The assessor's own level decides a parameter.
   const tv = v.tilsynsvurdering;
   if (tv)
-    for (let i = 0; i < 8; i++)
-      ud[i] = (tv[PARAMETRE[i] as string] as ParameterNiveau | undefined) ?? (ud[i] as ParameterNiveau);
+    for (let i = 0; i < 8; i++) {
+      const t = tv[PARAMETRE[i] as string];
+      if (t !== undefined) ud[i] = t;
+    }
 
-  // Tabel 4 (8 active parameters): ≥7 at moderat-or-higher; ≥7 højt, ≤1 moderat, none below.
+  // Tabel 4, monotonic, 7 of 8 (referenceAntal 8): moderat ≥7 at moderat-or-higher; højt ≥7 at
+  // højt, ≤1 at moderat and none below. Each parameter that is not relevant lowers both 7s by one
+  // (at least 1); with none that counts, let.
   if (v.godkendt !== true) return "ikke-indplaceret";
   let h = 0;
   let m = 0;
+  let ir = 0;
   for (let i = 0; i < 8; i++) {
-    if (ud[i] === "hoej") h++;
-    else if (ud[i] === "moderat") m++;
+    const n = ud[i];
+    if (n === "hoej") h++;
+    else if (n === "moderat") m++;
+    else if (n === "ikke-relevant") ir++;
   }
-  if (h >= 7 && m <= 1 && h + m === 8) return "hoej";
-  return h + m >= 7 ? "moderat" : "let";
+  if (ir === 8) return "let";
+  const min = ir >= 6 ? 1 : 7 - ir;
+  if (h >= min && m <= 1 && h + m === 8 - ir) return "hoej";
+  return h + m >= min ? "moderat" : "let";
 }
