@@ -18,7 +18,7 @@ import {
 import { indplacer } from "../engine/indplacering/jre.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
-import { kanoniskHash, kanoniskJson } from "./kanonisk.js";
+import { kanoniskeBytesMedHash, kanoniskHash, kanoniskJson, kanoniskMedHash } from "./kanonisk.js";
 import { forMangeFelter, ikkeEndeligtTal, tjekJson } from "./middleware/tjek-krop.js";
 import { type Kilde, type RegelsaetCache, ukendtRegelsaet, type Valg } from "./motor.js";
 import {
@@ -91,7 +91,8 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
 /** Each parameter's level (the one that counts), by id: what a compact decision stores beside its hash. */
 export const parameterNiveauer = (r: Indplacering) => Object.fromEntries(r.parametre.map((p) => [p.id, p.niveau]));
 
-function tilLager(e: Evalueret, noegle: string): NyIndplacering {
+/** The row of a decision whose explained result hashes to `resultatHash`. */
+function tilLager(e: Evalueret, noegle: string, resultatHash: string): NyIndplacering {
   const ny: NyIndplacering = {
     maalgruppe: e.kilde.maalgruppe,
     version: e.kilde.version,
@@ -100,7 +101,7 @@ function tilLager(e: Evalueret, noegle: string): NyIndplacering {
     leverandoerId: e.input.leverandoer.id,
     niveau: e.resultat.niveau,
     vurderingsgrundlagJson: kanoniskJson(e.input),
-    resultatHash: kanoniskHash(e.resultat),
+    resultatHash,
     parameterNiveauer: parameterNiveauer(e.resultat),
     noegle,
   };
@@ -112,8 +113,8 @@ function tilLager(e: Evalueret, noegle: string): NyIndplacering {
 }
 
 /**
- * One decision, stored: its id and the answer as JSON text (the stored result with the id first),
- * serialised once for both.
+ * One decision, stored: its id and the answer as UTF-8 JSON — the result's canonical JSON, whose
+ * SHA-256 is the stored `resultat_sha256`, with the id put first: serialised once for both.
  */
 export async function indplacerEn(
   db: Database,
@@ -121,11 +122,11 @@ export async function indplacerEn(
   input: unknown,
   valg: Valg,
   noegle: string,
-): Promise<{ id: string; json: string }> {
+): Promise<{ id: string; json: Buffer }> {
   const e = await evaluer(input, ["vurderingsgrundlag"], opslag(db, cache, valg), valg);
-  const resultatJson = JSON.stringify(e.resultat);
-  const id = await gemIndplacering(db, tilLager(e, noegle));
-  return { id, json: medId(id, resultatJson) };
+  const resultat = kanoniskeBytesMedHash(e.resultat);
+  const id = await gemIndplacering(db, tilLager(e, noegle, resultat.hash));
+  return { id, json: Buffer.concat([Buffer.from(idFoerst(id)), resultat.bytes.subarray(1)]) };
 }
 
 /**
@@ -182,19 +183,25 @@ export class Indplacerer {
     const udfald = this.ventende;
     this.ventende = [];
     const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
-    const nye = gode.map((e) => tilLager(e, this.noegle));
+    const tekster = gode.map((e) => kanoniskMedHash(e.resultat));
+    const nye = gode.map((e, i) => tilLager(e, this.noegle, (tekster[i] as { hash: string }).hash));
     const ids = this.valg.proev ? [] : await gemIndplaceringer(this.db, nye);
     let n = 0;
     return udfald.map((u) => {
       if (!("kilde" in u)) return { udfald: u, json: JSON.stringify(u) };
+      const json = (tekster[n] as { json: string }).json;
       const id = ids[n++] ?? "";
-      return { udfald: { id, ...u.resultat }, json: medId(id, JSON.stringify(u.resultat)) };
+      return { udfald: { id, ...u.resultat }, json: idFoerst(id) + json.slice(1) };
     });
   }
 }
 
-/** A stored result's JSON with its id as the first field, as the API answers it. */
-const medId = (id: string, resultatJson: string) => `{"id":${JSON.stringify(id)},${resultatJson.slice(1)}`;
+/**
+ * The start of a decision's answer: its id as the first field, before the stored result's
+ * canonical JSON (whose `{` it replaces). Without the id, the answer is the text whose SHA-256
+ * is stored.
+ */
+const idFoerst = (id: string) => `{"id":${JSON.stringify(id)},`;
 
 /** Evaluates every item; an invalid item becomes an error entry at its index, the rest are stored. */
 export async function indplacerMange(

@@ -95,7 +95,7 @@ function adminRamme(noegle: string, port: number): string {
     "Flere nøgler: npm run noegle -- opret --rolle tilsyn --navn <navn>",
   ];
   const streg = "═".repeat(Math.max(...linjer.map((l) => l.length)));
-  return ["", streg, ...linjer, streg, ""].join("\n") + "\n";
+  return `${["", streg, ...linjer, streg, ""].join("\n")}\n`;
 }
 
 start().catch(async (e) => {

@@ -5,7 +5,6 @@ import {
   canonicalJson,
   type Indplacering,
   type Indplaceringsniveau,
-  type ParameterNiveau,
   type ParameterNiveauEllerIkkeRelevant,
   revurderingsStatus,
 } from "../engine/index.js";
