@@ -2,7 +2,7 @@
 // the SHA-256 of its explained result; reading it rebuilds the result and verifies the hash. A row
 // tampered with in the database answers 500 with a log line naming the decision and both hashes.
 // Rows stored the old way (full result) stay readable and re-evaluable.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -44,6 +44,22 @@ describe.each(backends())("kompakte afgørelser ($navn)", (backend) => {
     expect(svar.status).toBe(201);
     return svar.body as { id: string } & Record<string, unknown>;
   };
+
+  it("svaret er, efter id'et, præcis den tekst hvis SHA-256 er gemt", async () => {
+    const svar = await request(s.app)
+      .post("/api/v1/indplacering")
+      .set(t)
+      .send({ vurderingsgrundlag: hoejLeverandoer(m, "L-tekst") });
+    expect(svar.status).toBe(201);
+    const prefiks = `{"id":${JSON.stringify(svar.body.id)},`;
+    expect(svar.text.startsWith(prefiks)).toBe(true);
+    const tekst = `{${svar.text.slice(prefiks.length)}`;
+    const { rows } = await s.db.query<{ resultat_sha256: string }>(
+      "SELECT resultat_sha256 FROM indplaceringer WHERE id = $1",
+      [svar.body.id],
+    );
+    expect(`sha256:${createHash("sha256").update(tekst).digest("hex")}`).toBe(rows[0]?.resultat_sha256);
+  });
 
   it("gemmer kanonisk input, niveauer og resultatets SHA-256 — ikke resultatet", async () => {
     const input = moderatLeverandoer(m, "L-kompakt");
