@@ -114,7 +114,8 @@ function tilLager(e: Evalueret, noegle: string, resultatHash: string): NyIndplac
 
 /**
  * One decision, stored: its id and the answer as UTF-8 JSON — the result's canonical JSON, whose
- * SHA-256 is the stored `resultat_sha256`, with the id put first: serialised once for both.
+ * SHA-256 is the stored `resultat_sha256`, with the id put first: serialised once for both —
+ * and the result itself, for a caller that builds another answer around it.
  */
 export async function indplacerEn(
   db: Database,
@@ -122,11 +123,15 @@ export async function indplacerEn(
   input: unknown,
   valg: Valg,
   noegle: string,
-): Promise<{ id: string; json: Buffer }> {
+): Promise<{ id: string; json: Buffer; indplacering: Indplacering }> {
   const e = await evaluer(input, ["vurderingsgrundlag"], opslag(db, cache, valg), valg);
   const resultat = kanoniskeBytesMedHash(e.resultat);
   const id = await gemIndplacering(db, tilLager(e, noegle, resultat.hash));
-  return { id, json: Buffer.concat([Buffer.from(idFoerst(id)), resultat.bytes.subarray(1)]) };
+  return {
+    id,
+    json: Buffer.concat([Buffer.from(idFoerst(id)), resultat.bytes.subarray(1)]),
+    indplacering: e.resultat,
+  };
 }
 
 /**
