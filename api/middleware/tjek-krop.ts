@@ -21,34 +21,69 @@ export type Fund =
  */
 export const MAX_FELTER = 10_000;
 
-/** The first problem in a parsed JSON value, walking it without recursion. */
+/** A place in the walked value: its key and the place holding it (the path is built only on a find). */
+interface Sted {
+  readonly op: Sted | undefined;
+  readonly noegle: string | number;
+  readonly dybde: number;
+}
+
+function stiTil(sted: Sted | undefined): Sti {
+  const sti: (string | number)[] = [];
+  for (let s = sted; s; s = s.op) sti.push(s.noegle);
+  return sti.reverse();
+}
+
+/**
+ * The first problem in a parsed JSON value, walking it without recursion. Runs on every body, so
+ * it allocates only a stack entry per object or array (no path per node) and checks leaves in place.
+ */
 export function tjekJson(vaerdi: unknown, maxDybde: number): Fund | undefined {
-  const stak: [unknown, Sti][] = [[vaerdi, []]];
-  while (stak.length > 0) {
-    const top = stak.pop();
-    if (!top) break;
-    const [v, sti] = top;
-    if (typeof v === "number") {
-      if (!Number.isFinite(v)) return { slags: "tal", sti };
+  if (typeof vaerdi === "number" && !Number.isFinite(vaerdi)) return { slags: "tal", sti: [] };
+  if (typeof vaerdi === "string" && !erVelformet(vaerdi)) return { slags: "unicode", sti: [] };
+  if (typeof vaerdi !== "object" || vaerdi === null) return undefined;
+  const vaerdier: object[] = [vaerdi];
+  const steder: (Sted | undefined)[] = [undefined];
+  while (vaerdier.length > 0) {
+    const v = vaerdier.pop() as object;
+    const sted = steder.pop();
+    const dybde = sted ? sted.dybde : 0;
+    if (dybde >= maxDybde) return { slags: "dybde" };
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const fund = tjekBarn(v[i], i, sted, dybde, vaerdier, steder);
+        if (fund) return fund;
+      }
       continue;
     }
-    if (typeof v === "string") {
-      if (!erVelformet(v)) return { slags: "unicode", sti };
-      continue;
-    }
-    if (typeof v !== "object" || v === null) continue;
-    if (sti.length >= maxDybde) return { slags: "dybde" };
-    if (!Array.isArray(v)) {
-      const antal = Object.keys(v).length;
-      if (antal > MAX_FELTER) return { slags: "felter", sti, antal };
-    }
-    for (const [k, barn] of Object.entries(v)) {
-      const nySti = [...sti, Array.isArray(v) ? Number(k) : k];
-      if (!erVelformet(k)) return { slags: "unicode", sti: nySti };
-      if (typeof barn === "object" || typeof barn === "string" || typeof barn === "number") stak.push([barn, nySti]);
+    const noegler = Object.keys(v);
+    if (noegler.length > MAX_FELTER) return { slags: "felter", sti: stiTil(sted), antal: noegler.length };
+    for (const k of noegler) {
+      if (!erVelformet(k)) return { slags: "unicode", sti: stiTil({ op: sted, noegle: k, dybde: dybde + 1 }) };
+      const fund = tjekBarn((v as Record<string, unknown>)[k], k, sted, dybde, vaerdier, steder);
+      if (fund) return fund;
     }
   }
   return undefined;
+}
+
+/** Checks a leaf at once, or queues an object or array with its place. */
+function tjekBarn(
+  barn: unknown,
+  noegle: string | number,
+  op: Sted | undefined,
+  dybde: number,
+  vaerdier: object[],
+  steder: (Sted | undefined)[],
+): Fund | undefined {
+  if (typeof barn === "object" && barn !== null) {
+    vaerdier.push(barn);
+    steder.push({ op, noegle, dybde: dybde + 1 });
+    return undefined;
+  }
+  if (typeof barn === "number" ? Number.isFinite(barn) : typeof barn !== "string" || erVelformet(barn))
+    return undefined;
+  return { slags: typeof barn === "number" ? "tal" : "unicode", sti: stiTil({ op, noegle, dybde: dybde + 1 }) };
 }
 
 /** The 422 for a number JSON cannot hold, at `rod` + the place it was found. */
