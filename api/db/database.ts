@@ -22,8 +22,23 @@ export interface Forespoergsel {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * Whether this process may keep answers read from the keys and versions tables (api/store/
+ * eneopslag.ts), and a counter that moves whenever another writer may have changed them.
+ */
+export interface Aendringer {
+  /** True while every change by another writer is known to reach `generation`. */
+  readonly aktiv: boolean;
+  readonly generation: number;
+}
+
+/** The embedded database is this process's alone (api/lokal.ts locks its folder): no other writer. */
+const ENEBRUGER: Aendringer = { aktiv: true, generation: 0 };
+
 export interface Database extends Forespoergsel {
   readonly slags: "pglite" | "postgres";
+  /** Changes by other writers to keys and versions; absent: answers are never kept. */
+  readonly aendringer?: Aendringer;
   /** Runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
   transaction<T>(fn: (tx: Forespoergsel) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -120,6 +135,7 @@ export function fraPglite(db: PGlite): Database {
   };
   return {
     slags: "pglite",
+    aendringer: ENEBRUGER,
     query: (sql, params) => query(db, sql, params),
     transaction: (fn) =>
       db.transaction((tx) =>
@@ -165,12 +181,15 @@ export async function openPostgres(connectionString: string, valg: PostgresValg 
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});
+  const lytter = new Lytter(connectionString, schema);
+  await lytter.start();
   const query = async <T>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<Resultat<T>> => {
     const r = await q.query(sql, params);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   };
   return {
     slags: "postgres",
+    aendringer: lytter,
     query: (sql, params) => query(pool, sql, params),
     async transaction(fn) {
       const client = await pool.connect();
@@ -194,8 +213,81 @@ export async function openPostgres(connectionString: string, valg: PostgresValg 
     exec: async (sql) => {
       await pool.query(sql);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await lytter.stop();
+      await pool.end();
+    },
   };
+}
+
+/** The channel migration 006 notifies on, with the changed schema as payload. */
+const KANAL = "specialiseringsmodel_opslag";
+const GENFORBIND_MS = 1000;
+
+/**
+ * One connection outside the pool that LISTENs for changes to keys and versions made by any
+ * writer on the server (the trigger of migration 006). Active only while it is connected and
+ * listening: when the connection is lost nothing is kept (every read goes to the database) until
+ * it is back, since changes made meanwhile would go unnoticed.
+ */
+class Lytter implements Aendringer {
+  aktiv = false;
+  generation = 0;
+  private klient: pg.Client | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stoppet = false;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly schema: string | undefined,
+  ) {}
+
+  async start(): Promise<void> {
+    const klient = new pg.Client({
+      connectionString: this.connectionString,
+      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
+    });
+    this.klient = klient;
+    klient.on("error", () => this.tabt(klient));
+    klient.on("end", () => this.tabt(klient));
+    try {
+      await klient.connect();
+      const { rows } = await klient.query<{ s: string | null }>("SELECT current_schema() AS s");
+      const mit = rows[0]?.s ?? null;
+      klient.on("notification", (b) => {
+        if (b.channel === KANAL && (mit === null || b.payload === mit)) this.generation++;
+      });
+      await klient.query(`LISTEN ${KANAL}`);
+      if (this.klient !== klient || this.stoppet) return;
+      this.generation++;
+      this.aktiv = true;
+    } catch {
+      this.tabt(klient);
+    }
+  }
+
+  private tabt(klient: pg.Client): void {
+    if (this.klient !== klient) return;
+    this.klient = undefined;
+    this.aktiv = false;
+    this.generation++;
+    klient.end().catch(() => {});
+    if (this.stoppet || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.stoppet) void this.start();
+    }, GENFORBIND_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stoppet = true;
+    this.aktiv = false;
+    if (this.timer) clearTimeout(this.timer);
+    const klient = this.klient;
+    this.klient = undefined;
+    await klient?.end().catch(() => {});
+  }
 }
 
 /** PostgreSQL's SQLSTATE of a database error, if it is one. */

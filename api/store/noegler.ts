@@ -5,7 +5,7 @@ import { type Database, type Forespoergsel, sqlState, UNIQUE_VIOLATION } from ".
 import { HttpError } from "../http-error.js";
 import { erOrganisation, ORGANISATIONER } from "../organisation.js";
 import { iso, skrivAudit } from "./audit.js";
-import { type Eneopslag, eneopslagFor, skrivendeTransaktion } from "./eneopslag.js";
+import { Opslagsregister } from "./eneopslag.js";
 
 export const ROLLER = ["laeser", "tilsyn", "forfatter", "admin"] as const;
 export type Rolle = (typeof ROLLER)[number];
@@ -37,16 +37,17 @@ export function hashNoegle(hemmelighed: string): string {
   return createHash("sha256").update(hemmelighed, "utf8").digest("hex");
 }
 
-// Active keys by the hash of their secret, kept while the database is this process's alone;
-// every write to the key table goes through `skriv` (see eneopslag.ts).
-const NOEGLER = new WeakMap<Database, Eneopslag<Noegle & { hash: Buffer }>>();
-const noegleOpslag = (db: Database) => eneopslagFor(NOEGLER, db);
+// Active keys by the hash of their secret, kept only while the database is this process's alone:
+// on a shared PostgreSQL server a key revoked by another process must fail at once everywhere,
+// not a notification's milliseconds later, so every request reads it. Every write to the key
+// table goes through `skriv` (see eneopslag.ts).
+const NOEGLER = new Opslagsregister<Noegle & { hash: Buffer }>("kun-alene");
 
 /** The active key with this secret, or undefined. */
 export async function findNoegle(db: Database, hemmelighed: string): Promise<Noegle | undefined> {
   if (!hemmelighed.startsWith(NOEGLE_PREFIKS) || hemmelighed.length > 200) return undefined;
   const hash = hashNoegle(hemmelighed);
-  const r = await noegleOpslag(db).hent(hash, async () => {
+  const r = await NOEGLER.for(db).hent(hash, async () => {
     const { rows } = await db.query<{ navn: string; rolle: Rolle; hash: string; organisation: string | null }>(
       "SELECT navn, rolle, hash, organisation FROM noegler WHERE hash = $1 AND tilbagekaldt IS NULL",
       [hash],
@@ -91,7 +92,7 @@ export async function opretNoegle(
 ): Promise<string> {
   const hemmelighed = nyHemmelighed();
   try {
-    await skrivendeTransaktion(NOEGLER, db, async (tx) => {
+    await NOEGLER.transaktion(db, async (tx) => {
       await tx.query("INSERT INTO noegler (navn, rolle, hash, oprettet_af, organisation) VALUES ($1, $2, $3, $4, $5)", [
         navn,
         rolle,
@@ -136,7 +137,7 @@ export async function listNoegler(db: Forespoergsel): Promise<NoegleInfo[]> {
 }
 
 export async function tilbagekaldNoegle(db: Database, navn: string, af: string): Promise<void> {
-  await skrivendeTransaktion(NOEGLER, db, async (tx) => {
+  await NOEGLER.transaktion(db, async (tx) => {
     const { rows } = await tx.query<{ tilbagekaldt: Date | null }>(
       "SELECT tilbagekaldt FROM noegler WHERE navn = $1 FOR UPDATE",
       [navn],
@@ -162,7 +163,7 @@ export async function antalNoegler(db: Forespoergsel): Promise<number> {
  * another server made it first).
  */
 export async function opretFoersteAdmin(db: Database): Promise<string | undefined> {
-  return skrivendeTransaktion(NOEGLER, db, async (tx) => {
+  return NOEGLER.transaktion(db, async (tx) => {
     await tx.query("LOCK TABLE noegler IN SHARE ROW EXCLUSIVE MODE");
     if ((await antalNoegler(tx)) > 0) return undefined;
     const hemmelighed = nyHemmelighed();
@@ -181,7 +182,7 @@ export async function opretFoersteAdmin(db: Database): Promise<string | undefine
 /** A fresh secret for the local command's admin key; the previous one stops working. */
 export async function fornyLokalNoegle(db: Database): Promise<string> {
   const hemmelighed = nyHemmelighed();
-  await skrivendeTransaktion(NOEGLER, db, async (tx) => {
+  await NOEGLER.transaktion(db, async (tx) => {
     await tx.query(
       `INSERT INTO noegler (navn, rolle, hash, oprettet_af) VALUES ($1, 'admin', $2, 'system')
        ON CONFLICT (navn) DO UPDATE SET hash = EXCLUDED.hash, rolle = 'admin', tilbagekaldt = NULL`,
@@ -193,7 +194,7 @@ export async function fornyLokalNoegle(db: Database): Promise<string> {
 }
 
 export async function tilbagekaldLokalNoegle(db: Database): Promise<void> {
-  await skrivendeTransaktion(NOEGLER, db, async (tx) => {
+  await NOEGLER.transaktion(db, async (tx) => {
     const { rowCount } = await tx.query(
       "UPDATE noegler SET tilbagekaldt = now() WHERE navn = $1 AND tilbagekaldt IS NULL",
       [LOKAL_CLI],

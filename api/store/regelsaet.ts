@@ -5,7 +5,7 @@
 import type { Database, Forespoergsel } from "../db/database.js";
 import { HttpError } from "../http-error.js";
 import { iso, skrivAudit } from "./audit.js";
-import { type Eneopslag, eneopslagFor, skrivendeTransaktion } from "./eneopslag.js";
+import { Opslagsregister } from "./eneopslag.js";
 import { gemKonsekvens } from "./tilbud.js";
 
 export interface VersionInfo {
@@ -231,7 +231,7 @@ export async function publicerKladde(
   db: Database,
   p: { maalgruppe: string; revision: number; note: string; noegle: string; konsekvens?: unknown },
 ): Promise<LagretVersion> {
-  return skrivendeTransaktion(SENESTE, db, async (tx) => {
+  return SENESTE.transaktion(db, async (tx) => {
     const { rows } = await tx.query<{ revision: number; indhold: string; hash: string }>(
       "SELECT revision, indhold, hash FROM kladder WHERE maalgruppe = $1 FOR UPDATE",
       [p.maalgruppe],
@@ -267,7 +267,7 @@ export async function indlaesFoersteVersion(
   db: Database,
   p: { maalgruppe: string; indhold: string; hash: string; note: string },
 ): Promise<boolean> {
-  return skrivendeTransaktion(SENESTE, db, async (tx) => {
+  return SENESTE.transaktion(db, async (tx) => {
     const { rowCount } = await tx.query(
       `INSERT INTO regelsaet_versioner (maalgruppe, version, indhold, hash, forfatter, note)
        SELECT $1, 1, $2, $3, 'system', $4
@@ -290,15 +290,17 @@ export async function indlaesFoersteVersion(
 type Hoved = { version: number; hash: string };
 
 // Published versions never change (the table refuses it), so a given version's head is kept for
-// any database; which version is the latest is kept only while the database is this process's
-// alone, and publishing goes through `skriv` (see eneopslag.ts).
-const GIVNE = new WeakMap<Database, Eneopslag<Hoved>>();
-const SENESTE = new WeakMap<Database, Eneopslag<Hoved>>();
+// any database. Which version is the latest is kept too: publishing here goes through `skriv`,
+// and a publication by another process on a shared PostgreSQL server arrives as a notification
+// (migration 006) within milliseconds of its commit; until then a decision may still be made by
+// the version before — which it names, so it is never misattributed (see eneopslag.ts).
+const GIVNE = new Opslagsregister<Hoved>("altid");
+const SENESTE = new Opslagsregister<Hoved>("ved-besked");
 
 /** Number and hash of the latest (or a given) version, without the content. */
 export async function hentVersionHoved(db: Database, maalgruppe: string, version?: number): Promise<Hoved | undefined> {
   if (version === undefined) {
-    return eneopslagFor(SENESTE, db).hent(maalgruppe, async () => {
+    return SENESTE.for(db).hent(maalgruppe, async () => {
       const { rows } = await db.query<Hoved>(
         "SELECT version, hash FROM regelsaet_versioner WHERE maalgruppe = $1 ORDER BY version DESC LIMIT 1",
         [maalgruppe],
@@ -306,7 +308,7 @@ export async function hentVersionHoved(db: Database, maalgruppe: string, version
       return rows[0];
     });
   }
-  return eneopslagFor(GIVNE, db, () => true).hent(`${version}|${maalgruppe}`, async () => {
+  return GIVNE.for(db).hent(`${version}|${maalgruppe}`, async () => {
     const { rows } = await db.query<Hoved>(
       "SELECT version, hash FROM regelsaet_versioner WHERE maalgruppe = $1 AND version = $2",
       [maalgruppe, version],

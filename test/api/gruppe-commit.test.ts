@@ -2,7 +2,7 @@
 // POST /indplacering must never acknowledge an unstored row or serve an answer older than the
 // last committed write.
 import { describe, expect, it } from "vitest";
-import { Eneopslag } from "../../api/store/eneopslag.js";
+import { ALTID, Eneopslag } from "../../api/store/eneopslag.js";
 import { GruppeCommit } from "../../api/store/gruppe-commit.js";
 
 function udsat<T>(): { promise: Promise<T>; ok: (v: T) => void } {
@@ -87,7 +87,7 @@ describe("GruppeCommit", () => {
 
 describe("Eneopslag", () => {
   it("husker fundne svar, men aldrig et 'ikke fundet'", async () => {
-    const e = new Eneopslag<string>(true);
+    const e = new Eneopslag<string>(ALTID);
     let laesninger = 0;
     const laes = (v: string | undefined) => async () => {
       laesninger++;
@@ -101,7 +101,7 @@ describe("Eneopslag", () => {
   });
 
   it("glemmer alt ved en skrivning og gemmer intet, der blev læst mens den kørte", async () => {
-    const e = new Eneopslag<string>(true);
+    const e = new Eneopslag<string>(ALTID);
     await e.hent("k", async () => "gammel");
     const skrivning = udsat<void>();
     const skriv = e.skriv(() => skrivning.promise);
@@ -114,7 +114,7 @@ describe("Eneopslag", () => {
   });
 
   it("gemmer ikke et svar, hvis læsning startede før en skrivning sluttede", async () => {
-    const e = new Eneopslag<string>(true);
+    const e = new Eneopslag<string>(ALTID);
     const laesning = udsat<string>();
     const svar = e.hent("k", () => laesning.promise);
     await e.skriv(async () => {});
@@ -123,9 +123,33 @@ describe("Eneopslag", () => {
     expect(await e.hent("k", async () => "frisk")).toBe("frisk");
   });
 
-  it("husker intet, når databasen deles med andre processer", async () => {
-    const e = new Eneopslag<string>(false);
+  it("husker intet, når andres ændringer ikke kan kendes", async () => {
+    const e = new Eneopslag<string>(undefined);
     await e.hent("k", async () => "A");
     expect(await e.hent("k", async () => "B")).toBe("B");
+  });
+
+  it("glemmer, når en anden skriver har ændret data, og husker intet, mens lytningen er nede", async () => {
+    const andre = { aktiv: true, generation: 0 };
+    const e = new Eneopslag<string>(andre);
+    await e.hent("k", async () => "A");
+    expect(await e.hent("k", async () => "ikke læst")).toBe("A");
+    andre.generation++;
+    expect(await e.hent("k", async () => "B")).toBe("B");
+    expect(await e.hent("k", async () => "ikke læst")).toBe("B");
+    andre.aktiv = false;
+    expect(await e.hent("k", async () => "C")).toBe("C");
+    expect(await e.hent("k", async () => "D")).toBe("D");
+  });
+
+  it("gemmer ikke et svar, hvis en anden skriver ændrede data, mens det blev læst", async () => {
+    const andre = { aktiv: true, generation: 0 };
+    const e = new Eneopslag<string>(andre);
+    const laesning = udsat<string>();
+    const svar = e.hent("k", () => laesning.promise);
+    andre.generation++;
+    laesning.ok("fra før ændringen");
+    expect(await svar).toBe("fra før ændringen");
+    expect(await e.hent("k", async () => "frisk")).toBe("frisk");
   });
 });
