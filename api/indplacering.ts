@@ -19,6 +19,7 @@ import { indplacer } from "../engine/indplacering/jre.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
 import { kanoniskeBytesMedHash, kanoniskHash, kanoniskJson, kanoniskMedHash } from "./kanonisk.js";
+import { ugyldigNoegle } from "./middleware/adgang.js";
 import { forMangeFelter, ikkeEndeligtTal, tjekJson } from "./middleware/tjek-krop.js";
 import { type Kilde, type RegelsaetCache, ukendtRegelsaet, type Valg } from "./motor.js";
 import {
@@ -27,6 +28,7 @@ import {
   type LagretIndplacering,
   type NyIndplacering,
 } from "./store/indplaceringer.js";
+import type { Noegle } from "./store/noegler.js";
 
 export type { Valg };
 
@@ -92,7 +94,7 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
 export const parameterNiveauer = (r: Indplacering) => Object.fromEntries(r.parametre.map((p) => [p.id, p.niveau]));
 
 /** The row of a decision whose explained result hashes to `resultatHash`. */
-function tilLager(e: Evalueret, noegle: string, resultatHash: string): NyIndplacering {
+function tilLager(e: Evalueret, noegle: Pick<Noegle, "navn" | "bekraeftVedGem">, resultatHash: string): NyIndplacering {
   const ny: NyIndplacering = {
     maalgruppe: e.kilde.maalgruppe,
     version: e.kilde.version,
@@ -103,8 +105,9 @@ function tilLager(e: Evalueret, noegle: string, resultatHash: string): NyIndplac
     vurderingsgrundlagJson: kanoniskJson(e.input),
     resultatHash,
     parameterNiveauer: parameterNiveauer(e.resultat),
-    noegle,
+    noegle: noegle.navn,
   };
+  if (noegle.bekraeftVedGem) ny.bekraeftNoegle = noegle.bekraeftVedGem;
   // A decision made with the draft keeps the draft's content, so it can be recomputed later.
   if (e.kilde.version === null && e.kilde.indhold !== undefined) {
     ny.kladdeIndhold = { hash: e.kilde.hash, indhold: e.kilde.indhold };
@@ -122,11 +125,13 @@ export async function indplacerEn(
   cache: RegelsaetCache,
   input: unknown,
   valg: Valg,
-  noegle: string,
+  noegle: Noegle,
 ): Promise<{ id: string; json: Buffer; indplacering: Indplacering }> {
   const e = await evaluer(input, ["vurderingsgrundlag"], opslag(db, cache, valg), valg);
   const resultat = kanoniskeBytesMedHash(e.resultat);
   const id = await gemIndplacering(db, tilLager(e, noegle, resultat.hash));
+  // The key was revoked by another process after this request found it in memory: nothing stored.
+  if (id === undefined) throw ugyldigNoegle();
   return {
     id,
     json: Buffer.concat([Buffer.from(idFoerst(id)), resultat.bytes.subarray(1)]),
@@ -189,7 +194,7 @@ export class Indplacerer {
     this.ventende = [];
     const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
     const tekster = gode.map((e) => kanoniskMedHash(e.resultat));
-    const nye = gode.map((e, i) => tilLager(e, this.noegle, (tekster[i] as { hash: string }).hash));
+    const nye = gode.map((e, i) => tilLager(e, { navn: this.noegle }, (tekster[i] as { hash: string }).hash));
     const ids = this.valg.proev ? [] : await gemIndplaceringer(this.db, nye);
     let n = 0;
     return udfald.map((u) => {

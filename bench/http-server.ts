@@ -39,11 +39,18 @@ ydre.disable("x-powered-by");
 ydre.post("/konstant", express.json({ limit: "5mb" }), (_req, res) => {
   res.json(KONSTANT);
 });
+// A decision's INSERT that re-checks its key (api/store/indplaceringer.ts) answers the ids it
+// stored: the first of every 13 parameters.
 const udenLager: Database = {
   ...db,
   query: (sql, params) =>
     sql.trimStart().startsWith("INSERT INTO indplaceringer ")
-      ? Promise.resolve({ rows: [], rowCount: 0 })
+      ? Promise.resolve({
+          rows: sql.includes("RETURNING id")
+            ? (params ?? []).filter((_, i) => i % 13 === 0).map((id) => ({ id }) as never)
+            : [],
+          rowCount: 0,
+        })
       : db.query(sql, params),
 };
 ydre.use("/uden-lager", createApp({ db: udenLager, logger: stille, editorDist: null }));

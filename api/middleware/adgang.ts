@@ -14,6 +14,16 @@ export interface AdgangValg {
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9_-]{1,200})[ ]*$/i;
 
+function medUdfordring(fejl: HttpError): HttpError {
+  fejl.headers["WWW-Authenticate"] = 'Bearer realm="specialiseringsmodel"';
+  return fejl;
+}
+
+/** The 401 for a key that is unknown or revoked (also when a revocation is found at the INSERT). */
+export function ugyldigNoegle(): HttpError {
+  return medUdfordring(new HttpError(401, "UGYLDIG_NOEGLE", "API-nøglen er ukendt eller tilbagekaldt."));
+}
+
 export function lavAdgang(db: Database, valg: AdgangValg) {
   const fejlGraense = rateLimit({
     windowMs: valg.vindueMs,
@@ -37,16 +47,20 @@ export function lavAdgang(db: Database, valg: AdgangValg) {
   });
 
   /** The key in the Authorization header, or the 401 (counted, or 429 once past the limit). */
-  const find = async (req: Request, res: Response, next: NextFunction): Promise<Noegle | undefined> => {
+  const find = async (
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    bekraeftesVedGem = false,
+  ): Promise<Noegle | undefined> => {
     const header = req.get("authorization");
     const m = header === undefined ? null : BEARER.exec(header);
-    const noegle = m?.[1] ? await findNoegle(db, m[1]) : undefined;
+    const noegle = m?.[1] ? await findNoegle(db, m[1], bekraeftesVedGem) : undefined;
     if (noegle) return noegle;
     const fejl =
       header === undefined
-        ? new HttpError(401, "NOEGLE_MANGLER", "Send en API-nøgle: Authorization: Bearer <nøgle>.")
-        : new HttpError(401, "UGYLDIG_NOEGLE", "API-nøglen er ukendt eller tilbagekaldt.");
-    fejl.headers["WWW-Authenticate"] = 'Bearer realm="specialiseringsmodel"';
+        ? medUdfordring(new HttpError(401, "NOEGLE_MANGLER", "Send en API-nøgle: Authorization: Bearer <nøgle>."))
+        : ugyldigNoegle();
     // The body is never read for an unknown caller: close the connection instead of draining it.
     if (!req.complete) res.set("Connection", "close");
     // Counts the failure; answers 429 itself once the limit is passed.
@@ -59,14 +73,19 @@ export function lavAdgang(db: Database, valg: AdgangValg) {
      * Runs before any body parser: every request but the public ones (`offentlig`) must carry a
      * valid key, so a caller without one gets 401 (counted toward the limit) before a byte of
      * its body is read, whatever the body holds and however slowly it comes.
+     * `bekraeftesVedGem`: requests whose route stores only through an INSERT that re-checks the
+     * key (api/store/noegler.ts, `findNoegle`).
      */
-    autentificer(offentlig: (req: Request) => boolean): RequestHandler {
+    autentificer(
+      offentlig: (req: Request) => boolean,
+      bekraeftesVedGem: (req: Request) => boolean = () => false,
+    ): RequestHandler {
       return async (req, res, next) => {
         if (req.method === "OPTIONS" || offentlig(req)) {
           next();
           return;
         }
-        const noegle = await find(req, res, next);
+        const noegle = await find(req, res, next, bekraeftesVedGem(req));
         if (!noegle) return;
         res.locals.noegle = noegle;
         next();

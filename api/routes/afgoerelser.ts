@@ -198,7 +198,7 @@ export function afgoerelseRoutes(ctx: Kontekst): Router {
     let resultat: { niveau: Indplaceringsniveau } & Record<string, unknown>;
     if (harInput) {
       // Validates the input (422, nothing stored) before it stores the decision.
-      const { id: nyId, indplacering } = await indplacerEn(ctx.db, ctx.cache, input, valg, n.navn);
+      const { id: nyId, indplacering } = await indplacerEn(ctx.db, ctx.cache, input, valg, n);
       indplaceringId = nyId;
       resultat = { id: nyId, ...indplacering };
     } else {

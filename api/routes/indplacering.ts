@@ -31,7 +31,7 @@ export function indplaceringRoutes(ctx: Kontekst): Router {
         detalje(["vurderingsgrundlag"], "Mangler."),
       ]);
     }
-    const { id, json } = await indplacerEn(ctx.db, ctx.cache, krop.vurderingsgrundlag, valg, noegleFor(res).navn);
+    const { id, json } = await indplacerEn(ctx.db, ctx.cache, krop.vurderingsgrundlag, valg, noegleFor(res));
     res.status(201).location(`/api/v1/indplacering/${id}`).type("json").send(json);
   });
 

@@ -11,9 +11,9 @@
 // PostgreSQL server, shared by several API processes and open to an operator's psql, a trigger on
 // both tables notifies every listening process at commit (migration 006), which drops its
 // answers when the notification arrives — milliseconds after the other writer's commit. While
-// that listening connection is down nothing is kept and every read goes to the database. Reads
-// whose answers must not lag another process even by those milliseconds are kept only on the
-// embedded database (`kun-alene`).
+// that listening connection is down nothing is kept and every read goes to the database. A read
+// whose answer must not lag another process even by those milliseconds asks for a fresh one
+// (`hent(…, frisk)`), or has its answer re-checked by the write it leads to (api/store/noegler.ts).
 import type { Aendringer, Database, Forespoergsel } from "../db/database.js";
 
 /** Keep answers always: for reads whose rows never change (a published version's head). */
@@ -36,9 +36,12 @@ export class Eneopslag<V> {
     private readonly max = 1000,
   ) {}
 
-  /** The kept answer for `noegle`, else `laes()`; an undefined answer (not found) is never kept. */
-  async hent(noegle: string, laes: () => Promise<V | undefined>): Promise<V | undefined> {
-    if (this.kanGemme()) {
+  /**
+   * The kept answer for `noegle`, else `laes()`; an undefined answer (not found) is never kept.
+   * `frisk`: always `laes()` (the answer read is still kept for others).
+   */
+  async hent(noegle: string, laes: () => Promise<V | undefined>, frisk = false): Promise<V | undefined> {
+    if (this.kanGemme() && !frisk) {
       const v = this.svar.get(noegle);
       if (v !== undefined) return v;
     }
@@ -84,10 +87,9 @@ export class Eneopslag<V> {
 /**
  * When answers may be kept: `altid` for rows that never change; `ved-besked` while the database
  * tells of others' writes (the embedded database, or a PostgreSQL server whose notifications are
- * being received); `kun-alene` only on the embedded database, for answers that must not outlive
- * another process's write by even the milliseconds a notification takes (a revoked key).
+ * being received).
  */
-export type Hold = "altid" | "ved-besked" | "kun-alene";
+export type Hold = "altid" | "ved-besked";
 
 /** One set of kept answers per database, for one kind of read. */
 export class Opslagsregister<V> {
@@ -98,8 +100,7 @@ export class Opslagsregister<V> {
   for(db: Database): Eneopslag<V> {
     let e = this.pr.get(db);
     if (!e) {
-      const kendt = this.hold === "altid" ? ALTID : db.aendringer;
-      e = new Eneopslag<V>(this.hold === "kun-alene" && db.slags !== "pglite" ? undefined : kendt);
+      e = new Eneopslag<V>(this.hold === "altid" ? ALTID : db.aendringer);
       this.pr.set(db, e);
     }
     return e;

@@ -23,6 +23,11 @@ export interface NyIndplacering {
   /** Each parameter's level (the one that counts), by parameter id. */
   parameterNiveauer: Record<string, string>;
   noegle: string;
+  /**
+   * The hash of the key's secret when the key came from memory on a shared server: the row is
+   * stored only if that key is still active at the INSERT (api/store/noegler.ts, `findNoegle`).
+   */
+  bekraeftNoegle?: string;
   /** The draft a `kladde` decision was made with; stored once per hash. */
   kladdeIndhold?: { hash: string; indhold: string };
 }
@@ -50,12 +55,20 @@ const KOLONNER = 12;
 // PostgreSQL takes at most 65535 parameters in one statement.
 const PR_SAETNING = 1000;
 
+const KOLONNELISTE = `id, maalgruppe, version, kladde, hash, leverandoer_id, niveau, vurderingsgrundlag,
+                      resultat_sha256, parameter_niveauer, noegle, resultatformat`;
+// The types of KOLONNELISTE, for rows given as a VALUES list inside a SELECT (where a parameter
+// does not take the column's type), and then the hash of the key to re-check (or null).
+const TYPER = ["uuid", "text", "integer", "boolean", "text", "text", "text", "text", "text", "text", "text", "integer"];
+
 /**
  * Stores the decisions atomically — one statement, or one transaction when there are draft
- * contents or more rows than one statement takes — and returns their ids, in order.
+ * contents or more rows than one statement takes — and returns their ids, in order. A row with
+ * `bekraeftNoegle` is stored only if that key is still active when the statement runs; its id is
+ * undefined when it was not (the key was revoked meanwhile).
  */
-export async function gemIndplaceringer(db: Database, nye: readonly NyIndplacering[]): Promise<string[]> {
-  const ids = nye.map(() => randomUUID());
+export async function gemIndplaceringer(db: Database, nye: readonly NyIndplacering[]): Promise<(string | undefined)[]> {
+  const ids: (string | undefined)[] = nye.map(() => randomUUID());
   if (nye.length === 0) return ids;
   const kladder = new Map<string, string>();
   for (const n of nye) if (n.kladdeIndhold) kladder.set(n.kladdeIndhold.hash, n.kladdeIndhold.indhold);
@@ -68,6 +81,8 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
     }
     for (let start = 0; start < nye.length; start += PR_SAETNING) {
       const del = nye.slice(start, start + PR_SAETNING);
+      const bekraeft = del.some((n) => n.bekraeftNoegle !== undefined);
+      const kolonner = bekraeft ? KOLONNER + 1 : KOLONNER;
       const params: unknown[] = [];
       const raekker = del.map((n, i) => {
         params.push(
@@ -85,16 +100,25 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
           n.noegle,
           RESULTATFORMAT,
         );
-        const b = i * KOLONNER;
-        return `(${Array.from({ length: KOLONNER }, (_, k) => `$${b + k + 1}`).join(", ")})`;
+        if (bekraeft) params.push(n.bekraeftNoegle ?? null);
+        const b = i * kolonner;
+        const type = (k: number) => (bekraeft ? `::${TYPER[k] ?? "text"}` : "");
+        return `(${Array.from({ length: kolonner }, (_, k) => `$${b + k + 1}${type(k)}`).join(", ")})`;
       });
-      await q.query(
-        `INSERT INTO indplaceringer (id, maalgruppe, version, kladde, hash, leverandoer_id, niveau,
-                                     vurderingsgrundlag, resultat_sha256, parameter_niveauer, noegle,
-                                     resultatformat)
-         VALUES ${raekker.join(", ")}`,
+      if (!bekraeft) {
+        await q.query(`INSERT INTO indplaceringer (${KOLONNELISTE}) VALUES ${raekker.join(", ")}`, params);
+        continue;
+      }
+      const { rows } = await q.query<{ id: string }>(
+        `INSERT INTO indplaceringer (${KOLONNELISTE})
+         SELECT ${KOLONNELISTE} FROM (VALUES ${raekker.join(", ")}) AS v (${KOLONNELISTE}, bekraeft)
+         WHERE v.bekraeft IS NULL
+            OR EXISTS (SELECT 1 FROM noegler n WHERE n.hash = v.bekraeft AND n.tilbagekaldt IS NULL)
+         RETURNING id`,
         params,
       );
+      const gemt = new Set(rows.map((r) => String(r.id)));
+      for (let i = start; i < start + del.length; i++) if (!gemt.has(ids[i] as string)) ids[i] = undefined;
     }
   };
   if (kladder.size === 0 && nye.length <= PR_SAETNING) await skriv(db);
@@ -102,14 +126,14 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
   return ids;
 }
 
-const SKRIVERE = new WeakMap<Database, GruppeCommit<NyIndplacering, string>>();
+const SKRIVERE = new WeakMap<Database, GruppeCommit<NyIndplacering, string | undefined>>();
 
 /**
  * Stores one decision and returns its id once it is committed. Decisions that arrive within one
  * turn of the event loop, or while a write is in flight, are stored together (group commit,
  * api/store/gruppe-commit.ts).
  */
-export function gemIndplacering(db: Database, ny: NyIndplacering): Promise<string> {
+export function gemIndplacering(db: Database, ny: NyIndplacering): Promise<string | undefined> {
   let s = SKRIVERE.get(db);
   if (!s) {
     s = new GruppeCommit((nye) => gemIndplaceringer(db, nye), PR_SAETNING);

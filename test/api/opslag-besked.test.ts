@@ -1,11 +1,15 @@
-// Kept answers on a shared PostgreSQL server: which version is the latest is kept in memory and
-// dropped when another process (or an operator in psql) changes the versions or keys, told by the
-// trigger of migration 006 through LISTEN/NOTIFY; a key is never kept there, so a revocation by
-// another process holds at once (test/haerdning/adgang.test.ts).
+// Kept answers on a shared PostgreSQL server: which version is the latest, and a key for
+// POST /indplacering, are kept in memory and dropped when another process (or an operator in
+// psql) changes the versions or keys, told by the trigger of migration 006 through LISTEN/NOTIFY.
+// A revocation by another process still holds at once: the decision's INSERT re-checks the key,
+// and every other route reads it from the database (also test/haerdning/adgang.test.ts).
 import pg from "pg";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres } from "../../api/db/database.js";
+import { type Database, openPostgres } from "../../api/db/database.js";
+import { migrer } from "../../api/db/migrate.js";
+import { gemIndplaceringer, type NyIndplacering } from "../../api/store/indplaceringer.js";
+import { opretNoegle } from "../../api/store/noegler.js";
 import {
   auth,
   backends,
@@ -92,6 +96,37 @@ describe.each(backends().filter((b) => b.navn === "postgres"))(
       }
     });
 
+    it("en nøgle fra hukommelsen, som en anden har tilbagekaldt, gemmer intet og giver 401 — også uden besked", async () => {
+      const a = auth(s.noegler.admin);
+      const m = "besked-n";
+      await publicer(s, testRegelsaet(m));
+      const ny = await request(s.app).post("/api/v1/noegler").set(a).send({ navn: "husket", rolle: "tilsyn" });
+      const noegle = ny.body.noegle as string;
+      const indplacer = () =>
+        request(s.app)
+          .post("/api/v1/indplacering")
+          .set(auth(noegle))
+          .send({ vurderingsgrundlag: hoejLeverandoer(m) });
+      expect((await indplacer()).status).toBe(201);
+      // A notification that never arrives: the key stays in this server's memory.
+      await s.db.exec("ALTER TABLE noegler DISABLE TRIGGER noegler_besked");
+      try {
+        await s.db.query("UPDATE noegler SET tilbagekaldt = now() WHERE navn = 'husket'");
+        const svar = await indplacer();
+        expect(svar.status).toBe(401);
+        expect(svar.body.kode).toBe("UGYLDIG_NOEGLE");
+        expect(svar.headers["www-authenticate"]).toMatch(/^Bearer/);
+        // Every other route reads the key from the database.
+        expect((await request(s.app).get("/api/v1/maalgrupper").set(auth(noegle))).status).toBe(401);
+      } finally {
+        await s.db.exec("ALTER TABLE noegler ENABLE TRIGGER noegler_besked");
+      }
+      const { rows } = await s.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM indplaceringer WHERE noegle = 'husket'",
+      );
+      expect(rows[0]?.n).toBe(1);
+    });
+
     it("holder op med at lytte, når databasen lukkes", async () => {
       const url = process.env.TEST_DATABASE_URL ?? "";
       const skema = ((await s.db.query<{ s: string }>("SELECT current_schema() AS s")).rows[0] as { s: string }).s;
@@ -99,6 +134,54 @@ describe.each(backends().filter((b) => b.navn === "postgres"))(
       expect(db.aendringer?.aktiv).toBe(true);
       await db.close();
       expect(db.aendringer?.aktiv).toBe(false);
+    });
+  },
+);
+
+describe.each(backends())(
+  "en afgørelse gemmes kun med en aktiv nøgle, når nøglen skal bekræftes ($navn)",
+  (backend) => {
+    let db: Database;
+    let ryd: () => Promise<void>;
+    beforeAll(async () => {
+      ({ db, ryd } = await backend.aabn());
+      await migrer(db);
+    });
+    afterAll(() => ryd());
+
+    it("gemmer rækker uden bekræftelse og med en aktiv nøgle, men ikke med en tilbagekaldt, i samme sætning", async () => {
+      await opretNoegle(db, "aktiv", "tilsyn", "test");
+      await opretNoegle(db, "tilbagekaldt", "tilsyn", "test");
+      const hashFor = async (navn: string) =>
+        (await db.query<{ hash: string }>("SELECT hash FROM noegler WHERE navn = $1", [navn])).rows[0]?.hash;
+      const aktiv = await hashFor("aktiv");
+      const tilbagekaldt = await hashFor("tilbagekaldt");
+      await db.query("UPDATE noegler SET tilbagekaldt = now() WHERE navn = 'tilbagekaldt'");
+      const raekke = (noegle: string, bekraeftNoegle?: string): NyIndplacering => ({
+        maalgruppe: "m",
+        version: 1,
+        kladde: false,
+        hash: "sha256:x",
+        leverandoerId: `lev-${noegle}`,
+        niveau: "let",
+        vurderingsgrundlagJson: "{}",
+        resultatHash: "sha256:y",
+        parameterNiveauer: { a: "let" },
+        noegle,
+        ...(bekraeftNoegle ? { bekraeftNoegle } : {}),
+      });
+      const ids = await gemIndplaceringer(db, [
+        raekke("uden"),
+        raekke("aktiv", aktiv),
+        raekke("tilbagekaldt", tilbagekaldt),
+        raekke("ukendt", "0".repeat(64)),
+      ]);
+      expect(ids.map((id) => id !== undefined)).toEqual([true, true, false, false]);
+      const { rows } = await db.query<{ noegle: string; id: string }>(
+        "SELECT noegle, id FROM indplaceringer ORDER BY noegle",
+      );
+      expect(rows.map((r) => r.noegle)).toEqual(["aktiv", "uden"]);
+      expect(rows.map((r) => String(r.id)).sort()).toEqual([ids[0], ids[1]].sort());
     });
   },
 );
