@@ -79,12 +79,12 @@ export interface AppValg {
   cache?: RegelsaetCache;
 }
 
-/** The routes anyone may call without a key (health, the JSON Schemas, the documentation). */
 /** The route whose INSERT re-checks the key, so its key may come from memory (api/store/noegler.ts). */
 export function bekraeftesVedGem(req: Request): boolean {
   return req.method === "POST" && req.path === "/indplacering";
 }
 
+/** The routes anyone may call without a key (health, the JSON Schemas, the documentation). */
 export function erOffentlig(req: Request): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   return req.path === "/health" || req.path.startsWith("/schema/") || /^\/docs(\/|\/openapi\.json)?$/.test(req.path);
