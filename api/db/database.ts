@@ -181,7 +181,9 @@ export async function openPostgres(connectionString: string, valg: PostgresValg 
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});
-  const lytter = new Lytter(connectionString, schema);
+  const lytter = new Lytter(connectionString, schema, (kanal, tekst) =>
+    pool.query("SELECT pg_notify($1, $2)", [kanal, tekst]),
+  );
   await lytter.start();
   const query = async <T>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<Resultat<T>> => {
     const r = await q.query(sql, params);
@@ -220,31 +222,53 @@ export async function openPostgres(connectionString: string, valg: PostgresValg 
   };
 }
 
-/** The channel migration 006 notifies on, with the changed schema as payload. */
+/** The channel migration 006 notifies on, with the changed table's schema as payload. */
 const KANAL = "specialiseringsmodel_opslag";
-const GENFORBIND_MS = 1000;
+/** The listening connection's `application_name`, to find it in `pg_stat_activity`. */
+export const lytterNavn = (schema: string | undefined) =>
+  `specialiseringsmodel-lytter${schema ? `:${schema}` : ""}`.slice(0, 63);
+
+export interface LytterValg {
+  /** Wait before reconnecting a lost listening connection. */
+  genforbindMs: number;
+  /** How often a heartbeat is sent through another connection, and how long it may take to arrive. */
+  hjerteslagMs: number;
+  hjerteslagFristMs: number;
+}
+
+const LYTTER_VALG: LytterValg = { genforbindMs: 1000, hjerteslagMs: 15_000, hjerteslagFristMs: 5000 };
 
 /**
  * One connection outside the pool that LISTENs for changes to keys and versions made by any
- * writer on the server (the trigger of migration 006). Active only while it is connected and
- * listening: when the connection is lost nothing is kept (every read goes to the database) until
- * it is back, since changes made meanwhile would go unnoticed.
+ * writer on the server (the trigger of migration 006). Active only while it is connected,
+ * listening and hearing its heartbeat — a NOTIFY sent through another connection (`send`) every
+ * `hjerteslagMs`: a connection that died silently (an idle timeout on the way, a failover without
+ * a reset) or that cannot hear notifications (a transaction-mode pooler) fails it. While inactive
+ * nothing is kept (every read goes to the database) and it reconnects.
  */
-class Lytter implements Aendringer {
+export class Lytter implements Aendringer {
   aktiv = false;
   generation = 0;
   private klient: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private hjerteslag: NodeJS.Timeout | undefined;
+  private ventetSlag: { tekst: string; frist: NodeJS.Timeout } | undefined;
   private stoppet = false;
 
   constructor(
     private readonly connectionString: string,
     private readonly schema: string | undefined,
+    /** Sends a NOTIFY on another connection (the pool). */
+    private readonly send: (kanal: string, tekst: string) => Promise<unknown>,
+    private readonly valg: LytterValg = LYTTER_VALG,
   ) {}
 
   async start(): Promise<void> {
     const klient = new pg.Client({
       connectionString: this.connectionString,
+      keepAlive: true,
+      connectionTimeoutMillis: 10_000,
+      application_name: lytterNavn(this.schema),
       ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
     });
     this.klient = klient;
@@ -255,15 +279,34 @@ class Lytter implements Aendringer {
       const { rows } = await klient.query<{ s: string | null }>("SELECT current_schema() AS s");
       const mit = rows[0]?.s ?? null;
       klient.on("notification", (b) => {
-        if (b.channel === KANAL && (mit === null || b.payload === mit)) this.generation++;
+        if (b.channel !== KANAL) return;
+        const ventet = this.ventetSlag;
+        if (ventet && b.payload === ventet.tekst) {
+          clearTimeout(ventet.frist);
+          this.ventetSlag = undefined;
+        } else if (!b.payload?.startsWith("hjerteslag:") && (mit === null || b.payload === mit)) {
+          this.generation++;
+        }
       });
       await klient.query(`LISTEN ${KANAL}`);
       if (this.klient !== klient || this.stoppet) return;
       this.generation++;
       this.aktiv = true;
+      this.hjerteslag = setInterval(() => this.slag(klient), this.valg.hjerteslagMs);
+      this.hjerteslag.unref();
     } catch {
       this.tabt(klient);
     }
+  }
+
+  /** Sends one heartbeat; the connection counts as lost if it has not arrived within the deadline. */
+  private slag(klient: pg.Client): void {
+    if (this.klient !== klient || this.ventetSlag) return;
+    const tekst = `hjerteslag:${randomBytes(8).toString("hex")}`;
+    const frist = setTimeout(() => this.tabt(klient), this.valg.hjerteslagFristMs);
+    frist.unref();
+    this.ventetSlag = { tekst, frist };
+    this.send(KANAL, tekst).catch(() => {});
   }
 
   private tabt(klient: pg.Client): void {
@@ -271,18 +314,27 @@ class Lytter implements Aendringer {
     this.klient = undefined;
     this.aktiv = false;
     this.generation++;
+    this.stopHjerteslag();
     klient.end().catch(() => {});
     if (this.stoppet || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (!this.stoppet) void this.start();
-    }, GENFORBIND_MS);
+    }, this.valg.genforbindMs);
     this.timer.unref();
+  }
+
+  private stopHjerteslag(): void {
+    if (this.hjerteslag) clearInterval(this.hjerteslag);
+    if (this.ventetSlag) clearTimeout(this.ventetSlag.frist);
+    this.hjerteslag = undefined;
+    this.ventetSlag = undefined;
   }
 
   async stop(): Promise<void> {
     this.stoppet = true;
     this.aktiv = false;
+    this.stopHjerteslag();
     if (this.timer) clearTimeout(this.timer);
     const klient = this.klient;
     this.klient = undefined;

@@ -48,6 +48,8 @@ export class Eneopslag<V> {
     const foer = this.generation;
     const deresFoer = this.aendringer?.generation;
     const v = await laes();
+    // Not found any more (a key revoked elsewhere, its notification still on the way): forget it.
+    if (v === undefined) this.svar.delete(noegle);
     if (v !== undefined && this.kanGemme() && foer === this.generation && deresFoer === this.deres) {
       if (this.svar.size >= this.max) this.svar.clear();
       this.svar.set(noegle, v);

@@ -64,8 +64,10 @@ const TYPER = ["uuid", "text", "integer", "boolean", "text", "text", "text", "te
 /**
  * Stores the decisions atomically — one statement, or one transaction when there are draft
  * contents or more rows than one statement takes — and returns their ids, in order. A row with
- * `bekraeftNoegle` is stored only if that key is still active when the statement runs; its id is
- * undefined when it was not (the key was revoked meanwhile).
+ * `bekraeftNoegle` is stored only if that key is still active; its id is undefined when it was not
+ * (the key was revoked meanwhile). The key row is share-locked until the statement commits, so a
+ * revocation either commits first (nothing stored) or waits for the decision's commit (stored
+ * before the revocation was acknowledged) — never acknowledged with a later decision stored.
  */
 export async function gemIndplaceringer(db: Database, nye: readonly NyIndplacering[]): Promise<(string | undefined)[]> {
   const ids: (string | undefined)[] = nye.map(() => randomUUID());
@@ -113,7 +115,7 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
         `INSERT INTO indplaceringer (${KOLONNELISTE})
          SELECT ${KOLONNELISTE} FROM (VALUES ${raekker.join(", ")}) AS v (${KOLONNELISTE}, bekraeft)
          WHERE v.bekraeft IS NULL
-            OR EXISTS (SELECT 1 FROM noegler n WHERE n.hash = v.bekraeft AND n.tilbagekaldt IS NULL)
+            OR EXISTS (SELECT 1 FROM noegler n WHERE n.hash = v.bekraeft AND n.tilbagekaldt IS NULL FOR SHARE)
          RETURNING id`,
         params,
       );

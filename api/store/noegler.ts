@@ -47,7 +47,9 @@ export function hashNoegle(hemmelighed: string): string {
 // eneopslag.ts). On a shared PostgreSQL server a key revoked by another process must fail at once
 // everywhere, not a notification's milliseconds later: so there a request reads its key from the
 // database, except POST /indplacering (`bekraeftesVedGem`), the hot route, whose INSERT itself
-// checks that the key is still active — one round trip fewer per decision, and the same answer.
+// checks that the key is still active: one round trip fewer per decision, and a revoked key stores
+// nothing and is answered 401. (Until the revocation's notification arrives, milliseconds, such a
+// request with an invalid body may still get its 422 instead of the 401.)
 const NOEGLER = new Opslagsregister<Noegle & { hash: Buffer }>("ved-besked");
 
 /**

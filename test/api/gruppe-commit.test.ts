@@ -142,6 +142,13 @@ describe("Eneopslag", () => {
     expect(await e.hent("k", async () => "D")).toBe("D");
   });
 
+  it("glemmer et husket svar, når en frisk læsning ikke finder det længere", async () => {
+    const e = new Eneopslag<string>(ALTID);
+    await e.hent("k", async () => "A");
+    expect(await e.hent("k", async () => undefined, true)).toBeUndefined();
+    expect(await e.hent("k", async () => "B")).toBe("B");
+  });
+
   it("gemmer ikke et svar, hvis en anden skriver ændrede data, mens det blev læst", async () => {
     const andre = { aktiv: true, generation: 0 };
     const e = new Eneopslag<string>(andre);

@@ -6,7 +6,7 @@
 import pg from "pg";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openPostgres } from "../../api/db/database.js";
+import { type Database, Lytter, lytterNavn, openPostgres } from "../../api/db/database.js";
 import { migrer } from "../../api/db/migrate.js";
 import { gemIndplaceringer, type NyIndplacering } from "../../api/store/indplaceringer.js";
 import { opretNoegle } from "../../api/store/noegler.js";
@@ -125,6 +125,43 @@ describe.each(backends().filter((b) => b.navn === "postgres"))(
         "SELECT count(*)::int AS n FROM indplaceringer WHERE noegle = 'husket'",
       );
       expect(rows[0]?.n).toBe(1);
+    });
+
+    it("lytter ikke længere, når forbindelsen dør, og forbinder igen", async () => {
+      const a = s.db.aendringer;
+      if (!a) throw new Error("ingen aendringer");
+      expect(await indtil(() => a.aktiv)).toBe(true);
+      const skema = ((await s.db.query<{ s: string }>("SELECT current_schema() AS s")).rows[0] as { s: string }).s;
+      const foer = a.generation;
+      const { rows } = await s.db.query<{ ok: boolean }>(
+        "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1",
+        [lytterNavn(skema)],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(await indtil(() => !a.aktiv || a.generation > foer)).toBe(true);
+      expect(await indtil(() => a.aktiv, 10_000)).toBe(true);
+    });
+
+    it("regner forbindelsen for tabt, når hjerteslaget ikke når frem, og holder den, når det gør", async () => {
+      const url = process.env.TEST_DATABASE_URL ?? "";
+      const klient = new pg.Client({ connectionString: url });
+      await klient.connect();
+      const send = (kanal: string, tekst: string) => klient.query("SELECT pg_notify($1, $2)", [kanal, tekst]);
+      const valg = { genforbindMs: 5000, hjerteslagMs: 50, hjerteslagFristMs: 150 };
+      const hoerer = new Lytter(url, undefined, send, valg);
+      const doev = new Lytter(url, undefined, async () => {}, valg);
+      try {
+        await hoerer.start();
+        await doev.start();
+        expect(hoerer.aktiv && doev.aktiv).toBe(true);
+        expect(await indtil(() => !doev.aktiv, 2000)).toBe(true);
+        await vent(400);
+        expect(hoerer.aktiv).toBe(true);
+      } finally {
+        await hoerer.stop();
+        await doev.stop();
+        await klient.end();
+      }
     });
 
     it("holder op med at lytte, når databasen lukkes", async () => {

@@ -1,12 +1,12 @@
 -- Every change to the key table or to the published versions tells the API processes sharing a
--- PostgreSQL server (NOTIFY on the channel `specialiseringsmodel_opslag`, with the schema as
+-- PostgreSQL server (NOTIFY on the channel `specialiseringsmodel_opslag`, with the table's schema as
 -- payload), so that each may keep its answers to "is this key valid" and "which version is the
 -- latest" in memory and drop them at once when another process — or an operator in psql —
 -- changes either table (api/store/eneopslag.ts). A trigger, not the application, so that no
 -- write can forget it. Delivered at commit; on the embedded database nobody listens.
 CREATE FUNCTION opslag_besked() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('specialiseringsmodel_opslag', current_schema());
+  PERFORM pg_notify('specialiseringsmodel_opslag', TG_TABLE_SCHEMA);
   RETURN NULL;
 END;
 $$;
