@@ -20,6 +20,9 @@ const { openPglite, openPostgres } = (await import(
 const { migrer } = (await import(`${apiSti}db/migrate.js`)) as typeof import("../api/db/migrate.js");
 const { indlaesPilotRegelsaet } = (await import(`${apiSti}seed.js`)) as typeof import("../api/seed.js");
 const { opretNoegle } = (await import(`${apiSti}store/noegler.js`)) as typeof import("../api/store/noegler.js");
+const { KOLONNER } = (await import(
+  `${apiSti}store/indplaceringer.js`
+)) as typeof import("../api/store/indplaceringer.js");
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("bench: DATA_DIR must name a temporary folder");
@@ -40,14 +43,14 @@ ydre.post("/konstant", express.json({ limit: "5mb" }), (_req, res) => {
   res.json(KONSTANT);
 });
 // A decision's INSERT that re-checks its key (api/store/indplaceringer.ts) answers the ids it
-// stored: the first of every 13 parameters.
+// stored: the first parameter of each row of KOLONNER + 1.
 const udenLager: Database = {
   ...db,
   query: (sql, params) =>
     sql.trimStart().startsWith("INSERT INTO indplaceringer ")
       ? Promise.resolve({
           rows: sql.includes("RETURNING id")
-            ? (params ?? []).filter((_, i) => i % 13 === 0).map((id) => ({ id }) as never)
+            ? (params ?? []).filter((_, i) => i % (KOLONNER + 1) === 0).map((id) => ({ id }) as never)
             : [],
           rowCount: 0,
         })

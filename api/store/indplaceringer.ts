@@ -51,7 +51,8 @@ export interface LagretIndplacering {
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const KOLONNER = 12;
+/** Parameters per row; a row whose key is re-checked has one more (the key's hash). */
+export const KOLONNER = 12;
 // PostgreSQL takes at most 65535 parameters in one statement.
 const PR_SAETNING = 1000;
 
@@ -60,6 +61,7 @@ const KOLONNELISTE = `id, maalgruppe, version, kladde, hash, leverandoer_id, niv
 // The types of KOLONNELISTE, for rows given as a VALUES list inside a SELECT (where a parameter
 // does not take the column's type), and then the hash of the key to re-check (or null).
 const TYPER = ["uuid", "text", "integer", "boolean", "text", "text", "text", "text", "text", "text", "text", "integer"];
+const KASTNINGER = [...TYPER, "text"].map((t) => `::${t}`);
 
 /**
  * Stores the decisions atomically — one statement, or one transaction when there are draft
@@ -104,8 +106,7 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
         );
         if (bekraeft) params.push(n.bekraeftNoegle ?? null);
         const b = i * kolonner;
-        const type = (k: number) => (bekraeft ? `::${TYPER[k] ?? "text"}` : "");
-        return `(${Array.from({ length: kolonner }, (_, k) => `$${b + k + 1}${type(k)}`).join(", ")})`;
+        return `(${Array.from({ length: kolonner }, (_, k) => `$${b + k + 1}${bekraeft ? KASTNINGER[k] : ""}`).join(", ")})`;
       });
       if (!bekraeft) {
         await q.query(`INSERT INTO indplaceringer (${KOLONNELISTE}) VALUES ${raekker.join(", ")}`, params);

@@ -6,6 +6,7 @@ import type { Express } from "express";
 import pg from "pg";
 import { pino } from "pino";
 import request from "supertest";
+import { afterAll, beforeAll } from "vitest";
 import { type AppValg, createApp } from "../../api/app.js";
 import { type Database, openPglite, openPostgres } from "../../api/db/database.js";
 import { migrer } from "../../api/db/migrate.js";
@@ -82,6 +83,30 @@ export async function startTestServer(backend: Backend, valg: Partial<AppValg> =
     };
   }
   return s;
+}
+
+export interface ToServere {
+  s: TestServer;
+  /** A second app on its own connection pool to the same PostgreSQL database. */
+  anden: { app: Express; luk(): Promise<void> };
+}
+
+/**
+ * Two servers on one PostgreSQL database for the surrounding describe: started before its tests,
+ * closed after them. The fields are filled in `beforeAll`, so read them inside the tests.
+ */
+export function toServere(backend: Backend): ToServere {
+  const t = {} as ToServere;
+  beforeAll(async () => {
+    t.s = await startTestServer(backend);
+    if (!t.s.andenServer) throw new Error("PostgreSQL-backend uden anden forbindelse");
+    t.anden = await t.s.andenServer();
+  });
+  afterAll(async () => {
+    await t.anden?.luk();
+    await t.s?.ryd();
+  });
+  return t;
 }
 
 let taeller = 0;

@@ -11,6 +11,7 @@ import {
   startTestServer,
   type TestServer,
   testRegelsaet,
+  toServere,
   unikMaalgruppe,
 } from "./hjaelpere.js";
 
@@ -297,19 +298,10 @@ describe.each(backends())("kladde og publicering ($navn)", (backend) => {
 // Two servers on one PostgreSQL database (two apps, each with its own connection pool): the
 // database, not the process, decides who wins.
 describe.each(backends().filter((b) => b.navn === "postgres"))("to servere på én database ($navn)", (backend) => {
-  let s: TestServer;
-  let anden: { app: import("express").Express; luk(): Promise<void> };
-  beforeAll(async () => {
-    s = await startTestServer(backend);
-    if (!s.andenServer) throw new Error("PostgreSQL-backend uden anden forbindelse");
-    anden = await s.andenServer();
-  });
-  afterAll(async () => {
-    await anden.luk();
-    await s.ryd();
-  });
+  const t = toServere(backend);
 
   it("lader præcis ét af samtidige gem med samme If-Match lykkes på tværs af servere", async () => {
+    const { s, anden } = t;
     const f = auth(s.noegler.forfatter);
     const m = unikMaalgruppe();
     const r = testRegelsaet(m);
@@ -328,6 +320,7 @@ describe.each(backends().filter((b) => b.navn === "postgres"))("to servere på �
   });
 
   it("holder versionsnumrene fortløbende ved samtidige publiceringer fra begge servere", async () => {
+    const { s, anden } = t;
     const f = auth(s.noegler.forfatter);
     const m = unikMaalgruppe();
     for (let i = 0; i < 5; i++) {

@@ -10,15 +10,7 @@ import { type Database, Lytter, lytterNavn, openPostgres } from "../../api/db/da
 import { migrer } from "../../api/db/migrate.js";
 import { gemIndplaceringer, type NyIndplacering } from "../../api/store/indplaceringer.js";
 import { opretNoegle } from "../../api/store/noegler.js";
-import {
-  auth,
-  backends,
-  hoejLeverandoer,
-  publicer,
-  startTestServer,
-  type TestServer,
-  testRegelsaet,
-} from "./hjaelpere.js";
+import { auth, backends, hoejLeverandoer, publicer, testRegelsaet, toServere } from "./hjaelpere.js";
 
 const vent = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -31,23 +23,15 @@ async function indtil(fn: () => Promise<boolean> | boolean, ms = 5000): Promise<
 describe.each(backends().filter((b) => b.navn === "postgres"))(
   "senest publicerede version på tværs af servere ($navn)",
   (backend) => {
-    let s: TestServer;
-    let anden: { app: import("express").Express; luk(): Promise<void> };
-    beforeAll(async () => {
-      s = await startTestServer(backend);
-      if (!s.andenServer) throw new Error("PostgreSQL-backend uden anden forbindelse");
-      anden = await s.andenServer();
-    });
-    afterAll(async () => {
-      await anden?.luk();
-      await s?.ryd();
-    });
+    const t = toServere(backend);
 
     it("lytter på ændringer, så længe forbindelsen er åben", async () => {
+      const { s } = t;
       expect(await indtil(() => s.db.aendringer?.aktiv === true)).toBe(true);
     });
 
     it("bruger en version, en anden server har publiceret, så snart beskeden er nået frem", async () => {
+      const { s, anden } = t;
       const m = "besked-m";
       await publicer(s, testRegelsaet(m));
       const indplacer = async () =>
@@ -70,6 +54,7 @@ describe.each(backends().filter((b) => b.navn === "postgres"))(
     });
 
     it("glemmer ved en ændring i psql, men ikke ved ændringer i et andet skema", async () => {
+      const { s } = t;
       const a = s.db.aendringer;
       if (!a) throw new Error("ingen aendringer");
       const url = process.env.TEST_DATABASE_URL ?? "";
@@ -97,6 +82,7 @@ describe.each(backends().filter((b) => b.navn === "postgres"))(
     });
 
     it("en nøgle fra hukommelsen, som en anden har tilbagekaldt, gemmer intet og giver 401 — også uden besked", async () => {
+      const { s } = t;
       const a = auth(s.noegler.admin);
       const m = "besked-n";
       await publicer(s, testRegelsaet(m));
@@ -128,6 +114,7 @@ describe.each(backends().filter((b) => b.navn === "postgres"))(
     });
 
     it("lytter ikke længere, når forbindelsen dør, og forbinder igen", async () => {
+      const { s } = t;
       const a = s.db.aendringer;
       if (!a) throw new Error("ingen aendringer");
       expect(await indtil(() => a.aktiv)).toBe(true);
@@ -165,6 +152,7 @@ describe.each(backends().filter((b) => b.navn === "postgres"))(
     });
 
     it("holder op med at lytte, når databasen lukkes", async () => {
+      const { s } = t;
       const url = process.env.TEST_DATABASE_URL ?? "";
       const skema = ((await s.db.query<{ s: string }>("SELECT current_schema() AS s")).rows[0] as { s: string }).s;
       const db = await openPostgres(url, { schema: skema });

@@ -17,6 +17,7 @@ import {
   startTestServer,
   type TestServer,
   testRegelsaet,
+  toServere,
   unikMaalgruppe,
 } from "../api/hjaelpere.js";
 import { draebAlle, nytSkema, type Proces, startProces } from "./proces.js";
@@ -137,21 +138,11 @@ describe.each(backends())("kapløb i én server ($navn)", (backend) => {
 });
 
 describe.each(backends().filter((b) => b.navn === "postgres"))("kapløb mellem to servere ($navn)", (backend) => {
-  let s: TestServer;
-  let anden: { app: Express; luk(): Promise<void> };
-  beforeAll(async () => {
-    s = await startTestServer(backend);
-    if (!s.andenServer) throw new Error("PostgreSQL-backend uden anden forbindelse");
-    anden = await s.andenServer();
-  });
-  afterAll(async () => {
-    await anden?.luk();
-    await s?.ryd();
-  });
+  const t = toServere(backend);
   kapploeb(
     "to servere",
-    () => [s.app, anden.app],
-    () => s,
+    () => [t.s.app, t.anden.app],
+    () => t.s,
   );
 });
 
