@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { lever } from "../lokal.js";
+import { PgliteTraad } from "./pglite-klient.js";
 
 export interface Resultat<T> {
   rows: T[];
@@ -32,9 +33,6 @@ export interface Aendringer {
   readonly generation: number;
 }
 
-/** The embedded database is this process's alone (api/lokal.ts locks its folder): no other writer. */
-const ENEBRUGER: Aendringer = { aktiv: true, generation: 0 };
-
 export interface Database extends Forespoergsel {
   readonly slags: "pglite" | "postgres";
   /** Changes by other writers to keys and versions; absent: answers are never kept. */
@@ -54,13 +52,15 @@ export interface Database extends Forespoergsel {
 const SHARED_BUFFERS = "shared_buffers=32MB";
 const START_PARAMS = [...PGlite.defaultStartParams, "-c", SHARED_BUFFERS];
 
-/** Wraps a PGlite instance: in memory when `dataDir` is undefined, else in that folder. */
+/**
+ * The embedded database: in memory when `dataDir` is undefined, else in that folder. PGlite runs
+ * in a thread of its own (api/db/pglite-traad.ts), so its WebAssembly work — every stored
+ * decision's INSERT — runs beside the HTTP thread instead of between its requests.
+ */
 export async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir) await rydForladteOprettelser(dataDir);
   if (dataDir && !findes(dataDir)) await opret(dataDir);
-  const db = new PGlite({ dataDir, startParams: START_PARAMS, initDbStartParams: ["-c", SHARED_BUFFERS] });
-  await db.waitReady;
-  return fraPglite(db);
+  return PgliteTraad.start({ dataDir, valg: { startParams: START_PARAMS, initDbStartParams: ["-c", SHARED_BUFFERS] } });
 }
 
 /** False when `dataDir` is missing or an empty folder, the cases in which PGlite would run initdb. */
@@ -126,31 +126,6 @@ async function rydForladteOprettelser(dataDir: string): Promise<void> {
     if (ejer && lever(Number(ejer[1]))) continue;
     await rm(join(mappe, navn), { recursive: true, force: true }).catch(() => {});
   }
-}
-
-export function fraPglite(db: PGlite): Database {
-  const query = async <T>(q: Pick<PGlite, "query">, sql: string, params?: unknown[]): Promise<Resultat<T>> => {
-    const r = await q.query<T>(sql, params as never[]);
-    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
-  };
-  return {
-    slags: "pglite",
-    aendringer: ENEBRUGER,
-    query: (sql, params) => query(db, sql, params),
-    transaction: (fn) =>
-      db.transaction((tx) =>
-        fn({
-          query: (sql, params) => query(tx, sql, params),
-          exec: async (sql) => {
-            await tx.exec(sql);
-          },
-        }),
-      ),
-    exec: async (sql) => {
-      await db.exec(sql);
-    },
-    close: () => db.close(),
-  };
 }
 
 export interface PostgresValg {
