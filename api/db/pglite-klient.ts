@@ -15,24 +15,6 @@ const KILDE = new URL(
   import.meta.url,
 );
 
-/**
- * Node's options for the thread: the process's own (memory limits, loaders, profiling), without
- * those that describe a `node -e` script's text, which a thread started from a file refuses.
- */
-export function traadensArgumenter(argv: readonly string[]): string[] {
-  const ud: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a.startsWith("--input-type=")) continue;
-    if (["--input-type", "-e", "--eval", "-p", "--print"].includes(a)) {
-      i++;
-      continue;
-    }
-    ud.push(a);
-  }
-  return ud;
-}
-
 function fejlFra(f: SerialiseretFejl): Error {
   const e = new Error(f.message);
   Object.assign(e, f.felter);
@@ -68,7 +50,9 @@ export class PgliteTraad implements Database {
 
   /** Starts the thread and resolves once PGlite is ready (or rejects with why it could not start). */
   static async start(data: TraadData): Promise<PgliteTraad> {
-    const traad = new Worker(KILDE, { workerData: data, execArgv: traadensArgumenter(process.execArgv) });
+    // None of the process's Node options: V8's (memory, GC) are the process's anyway, and a thread
+    // refuses some others outright (`--input-type` of a `node -e` script, `--max-semi-space-size`).
+    const traad = new Worker(KILDE, { workerData: data, execArgv: [] });
     const db = new PgliteTraad(traad);
     try {
       await db.vent(0);

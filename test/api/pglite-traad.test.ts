@@ -89,14 +89,15 @@ describe("når tråden er stoppet", () => {
     await db.close();
   });
 
-  it("en proces, der ikke lukker databasen, slutter alligevel, når den intet venter på", () => {
+  it("en proces med egne Node-tilvalg, der ikke lukker databasen, slutter alligevel, når den intet venter på", () => {
     const kode = `const { openPglite } = await import(process.argv[1]);
 const db = await openPglite();
 const { rows } = await db.query("SELECT 7 AS n");
 console.log(rows[0].n);`;
     const r = spawnSync(
       process.execPath,
-      ["--import", "tsx", "--input-type=module", "-e", kode, `${ROD}/api/db/database.ts`],
+      // Options a thread refuses (a V8 memory flag, `--input-type` of `-e`) must not stop it.
+      ["--max-semi-space-size=32", "--import", "tsx", "--input-type=module", "-e", kode, `${ROD}/api/db/database.ts`],
       { cwd: ROD, encoding: "utf8", timeout: 60_000 },
     );
     expect(r.stderr).toBe("");
