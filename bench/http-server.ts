@@ -42,10 +42,15 @@ ydre.disable("x-powered-by");
 ydre.post("/konstant", express.json({ limit: "5mb" }), (_req, res) => {
   res.json(KONSTANT);
 });
+// Written out, not spread: the embedded database is a class, whose methods a spread would drop.
 // A decision's INSERT that re-checks its key (api/store/indplaceringer.ts) answers the ids it
 // stored: the first parameter of each row of KOLONNER + 1.
 const udenLager: Database = {
-  ...db,
+  slags: db.slags,
+  aendringer: db.aendringer,
+  exec: (sql) => db.exec(sql),
+  transaction: (fn) => db.transaction(fn),
+  close: () => db.close(),
   query: (sql, params) =>
     sql.trimStart().startsWith("INSERT INTO indplaceringer ")
       ? Promise.resolve({

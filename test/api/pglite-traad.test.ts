@@ -49,17 +49,26 @@ describe("den indlejrede databases tråd", () => {
   });
 
   it("et udsagn uden for en åben transaktion venter på den og ser dens resultat", async () => {
-    let aaben!: () => void;
-    const laengeAaben = new Promise<void>((r) => {
-      aaben = r;
+    let aabnet!: () => void;
+    const erAaben = new Promise<void>((r) => {
+      aabnet = r;
+    });
+    let fortsaet!: () => void;
+    const maaFortsaette = new Promise<void>((r) => {
+      fortsaet = r;
     });
     const tx = db.transaction(async (t) => {
+      await t.query("SELECT 1");
+      aabnet();
+      await maaFortsaette;
       await t.query("INSERT INTO t VALUES (5, 'fem')");
-      await laengeAaben;
     });
+    await erAaben;
+    // Sent while the transaction is open and before its INSERT: run at once (PGlite has one
+    // session) it would count 0; it waits for the commit and counts 1.
     const udenfor = db.query<{ n: number }>("SELECT count(*)::int AS n FROM t WHERE id = 5");
     await new Promise((r) => setTimeout(r, 50));
-    aaben();
+    fortsaet();
     await tx;
     expect((await udenfor).rows[0]?.n).toBe(1);
   });
