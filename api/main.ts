@@ -35,7 +35,12 @@ async function start() {
   } else {
     await mkdir(config.dataDir, { recursive: true });
     frigivLaas = await tagLaas(config.dataDir, "server");
-    db = await openPglite(filer(config.dataDir).pglite);
+    const indlejret = await openPglite(filer(config.dataDir).pglite);
+    indlejret.naarTraadenStopper((err) => {
+      log.fatal({ err }, "Den indlejrede databases tråd er stoppet; serveren lukker, så den kan startes igen");
+      void ryd().finally(() => process.exit(1));
+    });
+    db = indlejret;
   }
   const nye = await migrer(db);
   if (nye.length > 0) log.info({ migreringer: nye }, "Databasen er migreret");

@@ -57,7 +57,7 @@ const START_PARAMS = [...PGlite.defaultStartParams, "-c", SHARED_BUFFERS];
  * in a thread of its own (api/db/pglite-traad.ts), so its WebAssembly work — every stored
  * decision's INSERT — runs beside the HTTP thread instead of between its requests.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string): Promise<PgliteTraad> {
   if (dataDir) await rydForladteOprettelser(dataDir);
   if (dataDir && !findes(dataDir)) await opret(dataDir);
   return PgliteTraad.start({ dataDir, valg: { startParams: START_PARAMS, initDbStartParams: ["-c", SHARED_BUFFERS] } });

@@ -28,7 +28,9 @@ export class PgliteTraad implements Database {
   private naesteId = 1;
   private naesteTx = 1;
   private readonly ventende = new Map<number, { ok: (v: unknown) => void; fejl: (e: Error) => void }>();
+  /** Why no more messages are answered: the database was closed, or its thread stopped. */
   private stoppet: Error | undefined;
+  private readonly vedStop: ((e: Error) => void)[] = [];
 
   private constructor(private readonly traad: Worker) {
     traad.on("message", (s: Svar) => {
@@ -40,9 +42,11 @@ export class PgliteTraad implements Database {
       else v.ok(s.ok);
     });
     const stop = (e: Error) => {
+      const uventet = this.stoppet === undefined;
       this.stoppet ??= e;
       for (const v of this.ventende.values()) v.fejl(e);
       this.ventende.clear();
+      if (uventet) for (const fn of this.vedStop) fn(e);
     };
     traad.on("error", (e: Error) => stop(new Error(`Database: the embedded database's thread failed: ${e.message}`)));
     traad.on("exit", (kode) => stop(new Error(`Database: the embedded database's thread has stopped (exit ${kode})`)));
@@ -70,11 +74,20 @@ export class PgliteTraad implements Database {
     return new Promise((ok, fejl) => this.ventende.set(id, { ok, fejl }));
   }
 
+  /**
+   * Sends a message and waits for its answer. A parameter the thread cannot receive (a function,
+   * a symbol) is a rejection of this call, with nothing left waiting.
+   */
   private send(b: UdenId<Besked>): Promise<unknown> {
+    if (this.stoppet) return Promise.reject(this.stoppet);
     const id = this.naesteId++;
-    const svar = this.vent(id);
-    if (!this.stoppet) this.traad.postMessage({ ...b, id });
-    return svar;
+    try {
+      this.traad.postMessage({ ...b, id });
+    } catch (e) {
+      return Promise.reject(new Error(`Database: a parameter cannot be sent to the database: ${(e as Error).message}`));
+    }
+    // No answer can arrive before this synchronous code has finished.
+    return this.vent(id);
   }
 
   private forespoergsel(tx?: number): Forespoergsel {
@@ -87,15 +100,14 @@ export class PgliteTraad implements Database {
     };
   }
 
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Resultat<T>> {
-    return this.forespoergsel().query<T>(sql, params);
-  }
+  // Own fields rather than methods, so that the interface behaves as a plain object's would: a
+  // copy with a spread (`{ ...db, query }`, as tests do) or an unbound `db.query` still works.
+  readonly query = <T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Resultat<T>> =>
+    this.forespoergsel().query<T>(sql, params);
 
-  exec(sql: string): Promise<void> {
-    return this.forespoergsel().exec(sql);
-  }
+  readonly exec = (sql: string): Promise<void> => this.forespoergsel().exec(sql);
 
-  async transaction<T>(fn: (tx: Forespoergsel) => Promise<T>): Promise<T> {
+  readonly transaction = async <T>(fn: (tx: Forespoergsel) => Promise<T>): Promise<T> => {
     const tx = this.naesteTx++;
     await this.send({ op: "begin", tx });
     let ud: T;
@@ -107,14 +119,26 @@ export class PgliteTraad implements Database {
     }
     await this.send({ op: "commit", tx });
     return ud;
+  };
+
+  /**
+   * Calls `fn` if the thread stops without `close()` (a crash of PGlite's WebAssembly): the
+   * database cannot come back in this process, so the server exits and its supervisor restarts
+   * it (api/main.ts) instead of answering 503 until someone notices.
+   */
+  naarTraadenStopper(fn: (e: Error) => void): void {
+    this.vedStop.push(fn);
   }
 
-  async close(): Promise<void> {
+  /** Closes PGlite and ends the thread; a query after this fails saying the database is closed. */
+  readonly close = async (): Promise<void> => {
     if (this.stoppet) return;
+    const svar = this.send({ op: "close" });
+    this.stoppet = new Error("Database: the embedded database is closed");
     try {
-      await this.send({ op: "close" });
+      await svar;
     } finally {
       await this.traad.terminate();
     }
-  }
+  };
 }

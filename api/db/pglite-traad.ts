@@ -94,6 +94,8 @@ async function udfoer(b: Besked): Promise<unknown> {
     case "commit":
     case "rollback": {
       const a = aaben(b.tx);
+      // Closed for further statements at once, not only once PGlite has finished.
+      aabne.delete(b.tx);
       a.slut(b.op === "commit");
       await a.afsluttet;
       return null;
@@ -110,9 +112,18 @@ function aaben(nr: number): Aaben {
   return a;
 }
 
+/** Answers message `id`; an answer that cannot be sent (no such column type today) becomes an error. */
+function svar(id: number, udfald: { ok: unknown } | { fejl: SerialiseretFejl }): void {
+  try {
+    port?.postMessage({ id, ...udfald } as Svar);
+  } catch (e) {
+    port?.postMessage({ id, fejl: serialiser(e) } satisfies Svar);
+  }
+}
+
 port.on("message", (b: Besked) => {
   udfoer(b).then(
-    (ok) => port.postMessage({ id: b.id, ok } satisfies Svar),
-    (e: unknown) => port.postMessage({ id: b.id, fejl: serialiser(e) } satisfies Svar),
+    (ok) => svar(b.id, { ok }),
+    (e: unknown) => svar(b.id, { fejl: serialiser(e) }),
   );
 });

@@ -1,7 +1,8 @@
 // The embedded database runs in a thread of its own (api/db/pglite-traad.ts): its errors keep
 // PostgreSQL's fields, transactions keep their meaning across the thread, the HTTP thread's
-// event loop runs while a statement works, a stopped thread fails every query clearly instead of
-// leaving it hanging, and an idle database does not keep a process alive.
+// event loop runs while a statement works, a parameter that cannot cross is an error, a stopped
+// thread fails every query clearly instead of leaving it hanging (and tells the server, which
+// exits to be restarted), and an idle database does not keep a process alive.
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROD } from "../../api/app.js";
@@ -73,6 +74,31 @@ describe("den indlejrede databases tråd", () => {
     expect((await udenfor).rows[0]?.n).toBe(1);
   });
 
+  it("en fejl ved commit når transaktionens kalder med sine felter, og intet er gemt", async () => {
+    await db.exec("CREATE TABLE u (a integer, CONSTRAINT u_unik UNIQUE (a) DEFERRABLE INITIALLY DEFERRED)");
+    const fejl = await db
+      .transaction(async (tx) => {
+        await tx.query("INSERT INTO u VALUES (1), (1)");
+      })
+      .catch((e: unknown) => e);
+    expect(sqlState(fejl)).toBe(UNIQUE_VIOLATION);
+    expect(fejl).toMatchObject({ constraint: "u_unik" });
+    expect((await db.query("SELECT count(*)::int AS n FROM u")).rows).toEqual([{ n: 0 }]);
+  });
+
+  it("en parameter, der ikke kan sendes til tråden, afvises som fejl, og databasen virker videre", async () => {
+    await expect(db.query("SELECT $1::text AS s", [Symbol("x")])).rejects.toThrow("cannot be sent to the database");
+    await expect(db.query("SELECT $1::text AS s", [() => 1])).rejects.toThrow("cannot be sent to the database");
+    expect((await db.query("SELECT 'ok' AS s")).rows).toEqual([{ s: "ok" }]);
+  });
+
+  it("en kopi med spread beholder alle metoder, som et almindeligt objekt ville", async () => {
+    const kopi: Database = { ...db, query: (sql, params) => db.query(sql, params) };
+    expect(await kopi.transaction(async (tx) => (await tx.query<{ n: number }>("SELECT 3 AS n")).rows[0]?.n)).toBe(3);
+    const { exec } = db;
+    await exec("SELECT 1");
+  });
+
   it("HTTP-trådens event loop kører, mens databasen arbejder", async () => {
     let slag = 0;
     const ur = setInterval(() => slag++, 10);
@@ -89,12 +115,27 @@ describe("den indlejrede databases tråd", () => {
 describe("når tråden er stoppet", () => {
   it("fejler ventende og senere forespørgsler med en klar besked", async () => {
     const db = await openPglite();
+    const stop: string[] = [];
+    db.naarTraadenStopper((e) => stop.push(e.message));
     const traad = (db as unknown as { traad: { terminate(): Promise<number> } }).traad;
     const ventende = db.query("SELECT pg_sleep(5)");
     await new Promise((r) => setTimeout(r, 100));
     await traad.terminate();
     await expect(ventende).rejects.toThrow("the embedded database's thread has stopped");
     await expect(db.query("SELECT 1")).rejects.toThrow("the embedded database's thread has stopped");
+    // The server is told once, so that it can exit and be restarted (api/main.ts).
+    expect(stop).toEqual([expect.stringContaining("the embedded database's thread has stopped")]);
+    await db.close();
+  });
+
+  it("en forespørgsel efter close fejler med en klar besked", async () => {
+    const db = await openPglite();
+    const stop: string[] = [];
+    db.naarTraadenStopper((e) => stop.push(e.message));
+    await db.close();
+    await expect(db.query("SELECT 1")).rejects.toThrow("the embedded database is closed");
+    // A close is no crash: the server is not told to exit.
+    expect(stop).toEqual([]);
     await db.close();
   });
 
