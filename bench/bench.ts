@@ -345,12 +345,15 @@ interface Vindue {
 const percentil = (sorteret: readonly number[], p: number) =>
   sorteret[Math.min(sorteret.length - 1, Math.ceil((p / 100) * sorteret.length) - 1)] ?? Number.NaN;
 
+/** Answers per second over the windows. */
+const rate = (vinduer: readonly Vindue[]) =>
+  vinduer.reduce((a, v) => a + v.svar.length, 0) / vinduer.reduce((a, v) => a + v.sekunder, 0);
+
 function samlet(rute: string, vinduer: readonly Vindue[]): HttpMaaling {
   const svar = vinduer.flatMap((v) => v.svar).sort((a, b) => a - b);
-  const sekunder = vinduer.reduce((a, v) => a + v.sekunder, 0);
   return {
     rute,
-    reqPrSek: svar.length / sekunder,
+    reqPrSek: rate(vinduer),
     p50: percentil(svar, 50),
     p99: percentil(svar, 99),
     fejl: vinduer.reduce((a, v) => a + v.fejl, 0),
@@ -420,7 +423,7 @@ async function maalHttp(database: string, databaseUrl: string | undefined): Prom
         udenLager.push(await b());
         gemt.push(await a());
       }
-      runder.push(samlet("", gemt.slice(-1)).reqPrSek / samlet("", udenLager.slice(-1)).reqPrSek);
+      runder.push(rate(gemt.slice(-1)) / rate(udenLager.slice(-1)));
     }
     http.push({ ...samlet(`POST /api/v1/indplacering (${database})`, gemt), runder });
     http.push(samlet(`the same, decisions not stored (${database} process)`, udenLager));

@@ -51,6 +51,8 @@ export interface Database extends Forespoergsel {
 // 128 MB. The setting goes on the command line too, so that databases made earlier use it.
 const SHARED_BUFFERS = "shared_buffers=32MB";
 const START_PARAMS = [...PGlite.defaultStartParams, "-c", SHARED_BUFFERS];
+/** PGlite's options, the same for the database's thread and the child that creates a new one. */
+const PGLITE_VALG = { startParams: START_PARAMS, initDbStartParams: ["-c", SHARED_BUFFERS] };
 
 /**
  * The embedded database: in memory when `dataDir` is undefined, else in that folder. PGlite runs
@@ -60,7 +62,7 @@ const START_PARAMS = [...PGlite.defaultStartParams, "-c", SHARED_BUFFERS];
 export async function openPglite(dataDir?: string): Promise<PgliteTraad> {
   if (dataDir) await rydForladteOprettelser(dataDir);
   if (dataDir && !findes(dataDir)) await opret(dataDir);
-  return PgliteTraad.start({ dataDir, valg: { startParams: START_PARAMS, initDbStartParams: ["-c", SHARED_BUFFERS] } });
+  return PgliteTraad.start({ dataDir, valg: PGLITE_VALG });
 }
 
 /** False when `dataDir` is missing or an empty folder, the cases in which PGlite would run initdb. */
@@ -85,12 +87,11 @@ await db.close();
 `;
 
 async function opret(dataDir: string): Promise<void> {
-  const valg = { startParams: START_PARAMS, initDbStartParams: ["-c", SHARED_BUFFERS] };
   await mkdir(dirname(dataDir), { recursive: true });
   const token = randomBytes(6).toString("hex");
   const barn = promisify(execFile)(
     process.execPath,
-    ["--input-type=module", "-e", OPRET, `${dataDir}.ny`, token, JSON.stringify(valg)],
+    ["--input-type=module", "-e", OPRET, `${dataDir}.ny`, token, JSON.stringify(PGLITE_VALG)],
     {
       // From this folder the child resolves @electric-sql/pglite as this module does.
       cwd: fileURLToPath(new URL(".", import.meta.url)),
