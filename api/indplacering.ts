@@ -6,19 +6,19 @@
 import type { Logger } from "pino";
 import {
   canonicalJson,
-  EngineError,
   type ForberedtRegelsaet,
   type Indplacering,
   indplacerSync,
-  normaliserGrundlag,
   RESULTATFORMAT,
   type Vurderingsgrundlag,
   validateVurderingsgrundlag,
 } from "../engine/index.js";
 import { indplacer } from "../engine/indplacering/jre.js";
+import { type Afvist, type Beregnet, evaluerInput, parameterNiveauer } from "./beregning/indplacering.js";
+import type { Beregner } from "./beregning/klient.js";
 import type { Database } from "./db/database.js";
 import { type Detalje, detalje, detaljerFra, HttpError } from "./http-error.js";
-import { kanoniskeBytesMedHash, kanoniskHash, kanoniskJson, kanoniskMedHash } from "./kanonisk.js";
+import { kanoniskHash, kanoniskJson, kanoniskMedHash } from "./kanonisk.js";
 import { ugyldigNoegle } from "./middleware/adgang.js";
 import { forMangeFelter, ikkeEndeligtTal, tjekJson } from "./middleware/tjek-krop.js";
 import { type Kilde, type RegelsaetCache, ukendtRegelsaet, type Valg } from "./motor.js";
@@ -57,7 +57,13 @@ interface Evalueret {
   input: Vurderingsgrundlag;
 }
 
-async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, valg: Valg): Promise<Evalueret> {
+/** The input's schema checked (422 at `rod`) and the regelsæt it names found (422 when there is none). */
+async function tjekOgFind(
+  input: unknown,
+  rod: (string | number)[],
+  find: Opslag,
+  valg: Valg,
+): Promise<{ vg: Vurderingsgrundlag; kilde: Kilde }> {
   const problemer = validateVurderingsgrundlag(input);
   if (problemer.length > 0) {
     throw new HttpError(
@@ -67,58 +73,71 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
       detaljerFra(problemer, rod),
     );
   }
-  const kilde = await find((input as Vurderingsgrundlag).maalgruppe);
-  if (!kilde) throw ukendtRegelsaet((input as Vurderingsgrundlag).maalgruppe, valg, rod);
-  // Words from the regelsæt's kodelister become their codes; the normalised input is what is
-  // evaluated and stored. An unknown word is a 422 naming the field, never a silently lower level.
-  const normalisering = normaliserGrundlag(kilde.forberedt.regelsaet, input as Vurderingsgrundlag);
-  if (normalisering.problemer.length > 0) {
-    throw new HttpError(
-      422,
-      "UKENDT_KODE",
-      "Vurderingsgrundlaget bruger ord, som ikke står i regelsættets kodelister.",
-      detaljerFra(normalisering.problemer, rod),
-    );
-  }
-  const vg = normalisering.grundlag;
-  try {
-    const meta = kilde.version === null ? { kladde: true } : { version: kilde.version, kladde: false };
-    return { resultat: indplacerSync(kilde.forberedt, vg, meta), kilde, input: vg };
-  } catch (e) {
-    if (e instanceof EngineError) throw new HttpError(422, e.code, e.message, detaljerFra(e.detaljer, rod));
-    throw e;
-  }
+  const vg = input as Vurderingsgrundlag;
+  const kilde = await find(vg.maalgruppe);
+  if (!kilde) throw ukendtRegelsaet(vg.maalgruppe, valg, rod);
+  return { vg, kilde };
 }
 
-/** Each parameter's level (the one that counts), by id: what a compact decision stores beside its hash. */
-export const parameterNiveauer = (r: Indplacering) => Object.fromEntries(r.parametre.map((p) => [p.id, p.niveau]));
+const metaForKilde = (kilde: Kilde) =>
+  kilde.version === null ? { kladde: true } : { version: kilde.version, kladde: false };
 
-/** The row of a decision whose explained result hashes to `resultatHash`. */
-function tilLager(e: Evalueret, noegle: Pick<Noegle, "navn" | "bekraeftVedGem">, resultatHash: string): NyIndplacering {
+async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, valg: Valg): Promise<Evalueret> {
+  const { vg, kilde } = await tjekOgFind(input, rod, find, valg);
+  const e = evaluerInput(kilde.forberedt, vg, metaForKilde(kilde));
+  if ("afvist" in e) throw afvist(e.afvist, rod);
+  return { resultat: e.resultat, kilde, input: e.vg };
+}
+
+const afvist = (a: Afvist, rod: (string | number)[]) =>
+  new HttpError(a.status, a.kode, a.besked, detaljerFra(a.problemer, rod));
+
+export { parameterNiveauer };
+
+/** What a decision's row is made from, wherever it was evaluated. */
+type TilLager = Pick<Beregnet, "leverandoerId" | "niveau" | "parameterNiveauer" | "vurderingsgrundlagJson" | "hash">;
+
+/** The row of a decision evaluated with `kilde`, whose explained result hashes to `b.hash`. */
+function tilLager(kilde: Kilde, b: TilLager, noegle: Pick<Noegle, "navn" | "bekraeftVedGem">): NyIndplacering {
   const ny: NyIndplacering = {
-    maalgruppe: e.kilde.maalgruppe,
-    version: e.kilde.version,
-    kladde: e.kilde.version === null,
-    hash: e.kilde.hash,
-    leverandoerId: e.input.leverandoer.id,
-    niveau: e.resultat.niveau,
-    vurderingsgrundlagJson: kanoniskJson(e.input),
-    resultatHash,
-    parameterNiveauer: parameterNiveauer(e.resultat),
+    maalgruppe: kilde.maalgruppe,
+    version: kilde.version,
+    kladde: kilde.version === null,
+    hash: kilde.hash,
+    leverandoerId: b.leverandoerId,
+    niveau: b.niveau,
+    vurderingsgrundlagJson: b.vurderingsgrundlagJson,
+    resultatHash: b.hash,
+    parameterNiveauer: b.parameterNiveauer,
     noegle: noegle.navn,
   };
   if (noegle.bekraeftVedGem) ny.bekraeftNoegle = noegle.bekraeftVedGem;
   // A decision made with the draft keeps the draft's content, so it can be recomputed later.
-  if (e.kilde.version === null && e.kilde.indhold !== undefined) {
-    ny.kladdeIndhold = { hash: e.kilde.hash, indhold: e.kilde.indhold };
+  if (kilde.version === null && kilde.indhold !== undefined) {
+    ny.kladdeIndhold = { hash: kilde.hash, indhold: kilde.indhold };
   }
   return ny;
 }
 
+/** The same for a decision evaluated here (a batch item), whose result's text hashes to `resultatHash`. */
+const evalueretTilLager = (e: Evalueret, resultatHash: string, noegle: Pick<Noegle, "navn">) =>
+  tilLager(
+    e.kilde,
+    {
+      leverandoerId: e.input.leverandoer.id,
+      niveau: e.resultat.niveau,
+      parameterNiveauer: parameterNiveauer(e.resultat),
+      vurderingsgrundlagJson: kanoniskJson(e.input),
+      hash: resultatHash,
+    },
+    noegle,
+  );
+
 /**
  * One decision, stored: its id and the answer as UTF-8 JSON — the result's canonical JSON, whose
- * SHA-256 is the stored `resultat_sha256`, with the id put first: serialised once for both —
- * and the result itself, for a caller that builds another answer around it.
+ * SHA-256 is the stored `resultat_sha256`, with the id put first: serialised once for both. The
+ * CPU work (evaluation, explanation, canonical JSON, hash) is the evaluator's (api/beregning),
+ * in its own thread where there is a second core.
  */
 export async function indplacerEn(
   db: Database,
@@ -126,17 +145,17 @@ export async function indplacerEn(
   input: unknown,
   valg: Valg,
   noegle: Noegle,
-): Promise<{ id: string; json: Buffer; indplacering: Indplacering }> {
-  const e = await evaluer(input, ["vurderingsgrundlag"], opslag(db, cache, valg), valg);
-  const resultat = kanoniskeBytesMedHash(e.resultat);
-  const id = await gemIndplacering(db, tilLager(e, noegle, resultat.hash));
+  beregner: Beregner,
+): Promise<{ id: string; json: Buffer }> {
+  const rod = ["vurderingsgrundlag"];
+  const { vg, kilde } = await tjekOgFind(input, rod, opslag(db, cache, valg), valg);
+  const b = await beregner.indplacer(kilde.forberedt, vg, metaForKilde(kilde));
+  if ("afvist" in b) throw afvist(b.afvist, rod);
+  const id = await gemIndplacering(db, tilLager(kilde, b.ok, noegle));
   // The key was revoked by another process after this request found it in memory: nothing stored.
   if (id === undefined) throw ugyldigNoegle();
-  return {
-    id,
-    json: Buffer.concat([Buffer.from(idFoerst(id)), resultat.bytes.subarray(1)]),
-    indplacering: e.resultat,
-  };
+  const { bytes } = b.ok;
+  return { id, json: Buffer.concat([Buffer.from(idFoerst(id)), bytes.subarray(1)]) };
 }
 
 /**
@@ -194,7 +213,7 @@ export class Indplacerer {
     this.ventende = [];
     const gode = udfald.filter((u): u is Evalueret => "kilde" in u);
     const tekster = gode.map((e) => kanoniskMedHash(e.resultat));
-    const nye = gode.map((e, i) => tilLager(e, { navn: this.noegle }, (tekster[i] as { hash: string }).hash));
+    const nye = gode.map((e, i) => evalueretTilLager(e, (tekster[i] as { hash: string }).hash, { navn: this.noegle }));
     const ids = this.valg.proev ? [] : await gemIndplaceringer(this.db, nye);
     let n = 0;
     return udfald.map((u) => {

@@ -2,6 +2,7 @@
 
 import type { RequestHandler } from "express";
 import type { Logger } from "pino";
+import type { Beregner } from "./beregning/klient.js";
 import type { Database } from "./db/database.js";
 import type { RegelsaetCache } from "./motor.js";
 import type { Rolle } from "./store/noegler.js";
@@ -10,6 +11,8 @@ export interface Kontekst {
   db: Database;
   log: Logger;
   cache: RegelsaetCache;
+  /** Where a single decision is evaluated: the evaluation thread, or in process. */
+  beregner: Beregner;
   /** Folder with the pilot regelsæt and the example data set. */
   rulesetsDir: string;
   /** Most providers in one batch or scenario comparison. */

@@ -198,9 +198,9 @@ export function afgoerelseRoutes(ctx: Kontekst): Router {
     let resultat: { niveau: Indplaceringsniveau } & Record<string, unknown>;
     if (harInput) {
       // Validates the input (422, nothing stored) before it stores the decision.
-      const { id: nyId, indplacering } = await indplacerEn(ctx.db, ctx.cache, input, valg, n);
+      const { id: nyId, json } = await indplacerEn(ctx.db, ctx.cache, input, valg, n, ctx.beregner);
       indplaceringId = nyId;
-      resultat = { id: nyId, ...indplacering };
+      resultat = JSON.parse(json.toString("utf8"));
     } else {
       const lagret = await hentIndplacering(ctx.db, krop.indplaceringId as string);
       if (!lagret) throw new HttpError(404, "IKKE_FUNDET", "Der er ingen indplacering med det id.");

@@ -31,7 +31,14 @@ export function indplaceringRoutes(ctx: Kontekst): Router {
         detalje(["vurderingsgrundlag"], "Mangler."),
       ]);
     }
-    const { id, json } = await indplacerEn(ctx.db, ctx.cache, krop.vurderingsgrundlag, valg, noegleFor(res));
+    const { id, json } = await indplacerEn(
+      ctx.db,
+      ctx.cache,
+      krop.vurderingsgrundlag,
+      valg,
+      noegleFor(res),
+      ctx.beregner,
+    );
     res.status(201).location(`/api/v1/indplacering/${id}`).type("json").send(json);
   });
 

@@ -1,0 +1,103 @@
+// Where the HTTP thread has a decision evaluated: in the evaluation thread (api/beregning/traad.ts)
+// when the machine has a second core, otherwise in process — the same function either way
+// (beregnIndplacering), so the answer and the stored hash are byte for byte the same.
+// The thread is shared by every app in the process (it holds nothing but prepared regelsæt, by
+// hash), started on first use, and keeps the process alive only while answers are due. If it
+// stops, the calls waiting on it fail (500) and the next call starts a new one.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ForberedtRegelsaet, Vurderingsgrundlag } from "../../engine/index.js";
+import { type Beregning, beregnIndplacering, type Meta } from "./indplacering.js";
+import type { Besked, Svar } from "./traad.js";
+
+// Run from the sources (tests, `tsx`), the thread needs tsx's loader for its TypeScript.
+const KILDE = new URL(import.meta.url.endsWith(".ts") ? "./traad.kilde.mjs" : "./traad.js", import.meta.url);
+
+export interface Beregner {
+  indplacer(f: ForberedtRegelsaet, input: Vurderingsgrundlag, meta: Meta): Promise<Beregning>;
+}
+
+/** In process: for a machine with one core, and for comparison in the benchmark. */
+export const iProcess: Beregner = {
+  indplacer: async (f, input, meta) => beregnIndplacering(f, input, meta),
+};
+
+interface Ventende {
+  besked: Besked;
+  f: ForberedtRegelsaet;
+  ok: (b: Beregning) => void;
+  fejl: (e: Error) => void;
+}
+
+export class BeregningsTraad implements Beregner {
+  private traad: Worker | undefined;
+  private naesteId = 1;
+  private readonly ventende = new Map<number, Ventende>();
+
+  private start(): Worker {
+    // None of the process's Node options: a thread refuses some (`--max-semi-space-size`, `-e`'s `--input-type`).
+    const traad = new Worker(KILDE, { execArgv: [] });
+    traad.unref();
+    traad.on("message", (s: Svar) => this.svar(s));
+    const stop = (e: Error) => {
+      if (this.traad !== traad) return;
+      this.traad = undefined;
+      for (const v of this.ventende.values()) v.fejl(e);
+      this.ventende.clear();
+    };
+    traad.on("error", (e: Error) => stop(new Error(`API: the evaluation thread failed: ${e.message}`)));
+    traad.on("exit", (kode) => stop(new Error(`API: the evaluation thread has stopped (exit ${kode})`)));
+    return traad;
+  }
+
+  private svar(s: Svar): void {
+    const v = this.ventende.get(s.id);
+    if (!v) return;
+    if ("mangler" in s) {
+      // The thread has not prepared this regelsæt (or has dropped it): the same question with it.
+      this.send({ ...v.besked, regelsaet: v.f.regelsaet });
+      return;
+    }
+    this.ventende.delete(s.id);
+    if (this.ventende.size === 0) this.traad?.unref();
+    if ("fejl" in s) v.fejl(new Error(`API: evaluation failed in the evaluation thread: ${s.fejl}`));
+    else v.ok(s.beregning);
+  }
+
+  private send(b: Besked): void {
+    this.traad ??= this.start();
+    this.traad.postMessage(b);
+  }
+
+  indplacer(f: ForberedtRegelsaet, input: Vurderingsgrundlag, meta: Meta): Promise<Beregning> {
+    const besked: Besked = { id: this.naesteId++, hash: f.hash, input, meta };
+    return new Promise((ok, fejl) => {
+      try {
+        this.send(besked);
+      } catch (e) {
+        fejl(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      if (this.ventende.size === 0) this.traad?.ref();
+      this.ventende.set(besked.id, { besked, f, ok, fejl });
+    });
+  }
+
+  /** Ends the thread (tests; the process ends it anyway). */
+  async close(): Promise<void> {
+    const t = this.traad;
+    this.traad = undefined;
+    if (t) await t.terminate();
+  }
+}
+
+let delt: Beregner | undefined;
+
+/**
+ * The process's evaluator: the thread when there are at least two cores, unless
+ * INDPLACERING_TRAAD=0 asks for evaluation in process.
+ */
+export function beregner(): Beregner {
+  delt ??= process.env.INDPLACERING_TRAAD === "0" || availableParallelism() < 2 ? iProcess : new BeregningsTraad();
+  return delt;
+}
