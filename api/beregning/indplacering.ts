@@ -41,6 +41,13 @@ export interface Afvist {
 
 export type Beregning = { ok: Beregnet } | { afvist: Afvist };
 
+/**
+ * Bytes whose buffer is theirs alone, so that it can be transferred to another thread: a small
+ * Buffer is a slice of Node's shared pool, which a transfer would empty for every other user.
+ */
+export const egetLager = (b: Uint8Array): Uint8Array =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+
 /** Each parameter's level (the one that counts), by id: what a compact decision stores beside its hash. */
 export const parameterNiveauer = (r: Indplacering): Record<string, string> =>
   Object.fromEntries(r.parametre.map((p) => [p.id, p.niveau]));

@@ -42,12 +42,16 @@ export class BeregningsTraad implements Beregner {
     const stop = (e: Error) => {
       if (this.traad !== traad) return;
       this.traad = undefined;
-      for (const v of this.ventende.values()) v.fejl(e);
-      this.ventende.clear();
+      this.afvisVentende(e);
     };
     traad.on("error", (e: Error) => stop(new Error(`API: the evaluation thread failed: ${e.message}`)));
     traad.on("exit", (kode) => stop(new Error(`API: the evaluation thread has stopped (exit ${kode})`)));
     return traad;
+  }
+
+  private afvisVentende(e: Error): void {
+    for (const v of this.ventende.values()) v.fejl(e);
+    this.ventende.clear();
   }
 
   private svar(s: Svar): void {
@@ -83,10 +87,11 @@ export class BeregningsTraad implements Beregner {
     });
   }
 
-  /** Ends the thread (tests; the process ends it anyway). */
+  /** Ends the thread; calls still waiting fail, and a later call starts a new thread. */
   async close(): Promise<void> {
     const t = this.traad;
     this.traad = undefined;
+    this.afvisVentende(new Error("API: the evaluation thread was closed"));
     if (t) await t.terminate();
   }
 }

@@ -7,7 +7,7 @@
 // {id, mangler: true} or {id, fejl} for a failure that is not the input's.
 import { parentPort } from "node:worker_threads";
 import { type ForberedtRegelsaet, forbered, type Regelsaet, type Vurderingsgrundlag } from "../../engine/index.js";
-import { type Beregning, beregnIndplacering, type Meta } from "./indplacering.js";
+import { type Beregning, beregnIndplacering, egetLager, type Meta } from "./indplacering.js";
 
 export interface Besked {
   id: number;
@@ -55,9 +55,6 @@ port.on("message", (b: Besked) => {
     svar = { id: b.id, fejl: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
   const ok = "beregning" in svar && "ok" in svar.beregning ? svar.beregning.ok : undefined;
-  // Only a buffer of its own is transferred: a small Buffer is a slice of Node's shared pool.
-  if (ok && (ok.bytes.byteOffset !== 0 || ok.bytes.byteLength !== ok.bytes.buffer.byteLength)) {
-    ok.bytes = new Uint8Array(ok.bytes);
-  }
+  if (ok) ok.bytes = egetLager(ok.bytes);
   port.postMessage(svar, ok ? [ok.bytes.buffer as ArrayBuffer] : []);
 });

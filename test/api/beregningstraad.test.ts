@@ -1,0 +1,129 @@
+// A decision's CPU work in the evaluation thread (api/beregning): the answer and the stored hash
+// are byte for byte those of the same function in process; a refusal crosses as a refusal; the
+// thread is sent a regelsæt only when it does not have it; a thread that stops fails the calls
+// waiting on it clearly and the next call starts a new one; and an idle thread keeps no process alive.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Worker } from "node:worker_threads";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROD } from "../../api/app.js";
+import type { Beregning } from "../../api/beregning/indplacering.js";
+import { beregnIndplacering, egetLager } from "../../api/beregning/indplacering.js";
+import { BeregningsTraad } from "../../api/beregning/klient.js";
+import { forbered, type Regelsaet, type Vurderingsgrundlag } from "../../engine/index.js";
+import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
+
+const laes = (m: string) => JSON.parse(readFileSync(join(ROD, "rulesets", `${m}.json`), "utf8")) as Regelsaet;
+const autisme = forbered(laes("autisme"));
+const synsnedsaettelse = forbered(laes("synsnedsaettelse"));
+const lev = (m: string, n: number, seed = 5) =>
+  genererLeverandoerer(n, { seed, maalgruppe: m, medarbejdere: 8 }) as Vurderingsgrundlag[];
+const META = { version: 3, kladde: false };
+
+describe("evalueringstråden", () => {
+  const traad = new BeregningsTraad();
+  afterAll(() => traad.close());
+
+  it("giver samme bytes, hash, niveauer og gemte input som i processen, for to regelsæt side om side", async () => {
+    const opgaver = [
+      ...lev("autisme", 20).map((l) => [autisme, l] as const),
+      ...lev("synsnedsaettelse", 20).map((l) => [synsnedsaettelse, l] as const),
+    ];
+    const svar = await Promise.all(opgaver.map(([f, l]) => traad.indplacer(f, l, META)));
+    svar.forEach((s, i) => {
+      const [f, l] = opgaver[i] as (typeof opgaver)[number];
+      const her = beregnIndplacering(f, l, META);
+      if (!("ok" in s) || !("ok" in her)) throw new Error(`item ${i} was refused`);
+      expect(Buffer.from(s.ok.bytes).equals(Buffer.from(her.ok.bytes))).toBe(true);
+      expect({ ...s.ok, bytes: undefined }).toEqual({ ...her.ok, bytes: undefined });
+    });
+  });
+
+  it("et ukendt ord i input er et afslag med stien, ikke en fejl", async () => {
+    const l = { ...(lev("autisme", 1)[0] as Vurderingsgrundlag), medarbejdere: [{ uddannelser: ["paedagok"] }] };
+    const s = await traad.indplacer(autisme, l, META);
+    expect(s).toEqual(beregnIndplacering(autisme, l, META));
+    expect(s).toMatchObject({ afvist: { status: 422, kode: "UKENDT_KODE" } });
+    if (!("afvist" in s)) throw new Error("not refused");
+    expect(s.afvist.problemer[0]?.path).toBe("medarbejdere[0].uddannelser[0]");
+  });
+
+  it("en fejl, der ikke er inputtets, afviser kaldet og siger hvor", async () => {
+    // A regelsæt whose content does not match the hash it is sent under.
+    const forkert = { ...autisme, hash: "sha256:0000" };
+    await expect(traad.indplacer(forkert, lev("autisme", 1)[0] as Vurderingsgrundlag, META)).rejects.toThrow(
+      /evaluation failed in the evaluation thread: .*hashes to sha256:/,
+    );
+    // The thread lives on.
+    expect(await traad.indplacer(autisme, lev("autisme", 1)[0] as Vurderingsgrundlag, META)).toHaveProperty("ok");
+  });
+
+  const sammeSomIProcessen = (s: Beregning, l: Vurderingsgrundlag) => {
+    const her = beregnIndplacering(autisme, l, META);
+    if (!("ok" in s) || !("ok" in her)) throw new Error("refused");
+    expect(Buffer.from(s.ok.bytes).equals(Buffer.from(her.ok.bytes))).toBe(true);
+  };
+
+  it.each([
+    ["lukkes", () => traad.close(), "API: the evaluation thread was closed"],
+    // A crash: the thread ends without close (as when its code fails outside a message).
+    [
+      "går ned",
+      () => (traad as unknown as { traad: Worker }).traad.terminate(),
+      "API: the evaluation thread has stopped (exit 1)",
+    ],
+  ])("en tråd, der %s, afviser de ventende kald klart; det næste kald starter en ny", async (_, stop, besked) => {
+    const l = lev("autisme", 30, 9);
+    const ventende = l.map((x) =>
+      traad.indplacer(autisme, x, META).then(
+        () => "svaret",
+        (e: Error) => e.message,
+      ),
+    );
+    await new Promise((r) => setImmediate(r));
+    await stop();
+    const udfald = await Promise.all(ventende);
+    expect(udfald.filter((u) => u !== "svaret").length).toBeGreaterThan(0);
+    for (const u of udfald) expect([besked, "svaret"]).toContain(u);
+    sammeSomIProcessen(await traad.indplacer(autisme, l[0] as Vurderingsgrundlag, META), l[0] as Vurderingsgrundlag);
+  });
+
+  it("en lille tekst i Nodes fælles buffer flyttes som en kopi, så bufferen ikke tømmes", () => {
+    const faelles = Buffer.from("{}");
+    const nabo = Buffer.from("nabo");
+    expect(faelles.buffer).toBe(nabo.buffer);
+    const eget = egetLager(faelles);
+    expect(eget.buffer).not.toBe(faelles.buffer);
+    expect(eget.byteLength).toBe(eget.buffer.byteLength);
+    structuredClone(eget, { transfer: [eget.buffer as ArrayBuffer] });
+    expect(nabo.toString()).toBe("nabo");
+    const stor = new Uint8Array(10_000);
+    expect(egetLager(stor)).toBe(stor);
+  });
+
+  it("en proces, der har brugt tråden og intet venter på, slutter af sig selv", () => {
+    const kode = `const { BeregningsTraad } = await import(process.argv[1]);
+const { forbered } = await import(process.argv[2]);
+const { readFileSync } = await import("node:fs");
+const f = forbered(JSON.parse(readFileSync("rulesets/autisme.json", "utf8")));
+const s = await new BeregningsTraad().indplacer(f, { leverandoer: { id: "x" }, maalgruppe: "autisme" }, { kladde: true });
+console.log(s.ok.niveau);`;
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        kode,
+        `${ROD}/api/beregning/klient.ts`,
+        `${ROD}/engine/index.ts`,
+      ],
+      { cwd: ROD, encoding: "utf8", timeout: 60_000 },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("ikke-indplaceret");
+    expect(r.status).toBe(0);
+  });
+});
