@@ -13,6 +13,7 @@ export function canonicalJson(value: unknown): string {
   return kanoniskJson(value);
 }
 
-export function hashRegelsaet(regelsaet: unknown): string {
-  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(regelsaet))))}`;
+/** With `memo`, parts shared with regelsæt hashed before in the same call are not written again (kanoniskJson). */
+export function hashRegelsaet(regelsaet: unknown, memo?: WeakMap<object, string>): string {
+  return `sha256:${bytesToHex(sha256(utf8ToBytes(kanoniskJson(regelsaet, memo))))}`;
 }

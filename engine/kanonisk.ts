@@ -72,8 +72,13 @@ export const antalKanoniskeFormer = () => antalFormer;
 
 const udelades = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
-/** RFC 8785 canonical JSON; throws on non-finite numbers and lone surrogates, as `canonicalize` does. */
-export function kanoniskJson(v: unknown): string {
+/**
+ * RFC 8785 canonical JSON; throws on non-finite numbers and lone surrogates, as `canonicalize` does.
+ * With `memo`, each object's and array's text is kept and reused: for several values that share
+ * parts (a regelsæt's scenarios share all they do not change) within one synchronous call, where
+ * nothing can change the shared parts between one value and the next.
+ */
+export function kanoniskJson(v: unknown, memo?: WeakMap<object, string>): string {
   switch (typeof v) {
     case "string":
       return JSON.stringify(velformet(v));
@@ -85,30 +90,42 @@ export function kanoniskJson(v: unknown): string {
     case "object": {
       if (v === null) return "null";
       const medJson = v as { toJSON?: () => unknown };
-      if (typeof medJson.toJSON === "function") return kanoniskJson(medJson.toJSON());
-      if (Array.isArray(v)) {
-        let s = "[";
-        for (let i = 0; i < v.length; i++) {
-          if (i > 0) s += ",";
-          const x = v[i];
-          s += udelades(x) ? "null" : kanoniskJson(x);
-        }
-        return `${s}]`;
+      if (typeof medJson.toJSON === "function") return kanoniskJson(medJson.toJSON(), memo);
+      if (memo) {
+        const kendt = memo.get(v);
+        if (kendt !== undefined) return kendt;
+        const tekst = sammensat(v, memo);
+        memo.set(v, tekst);
+        return tekst;
       }
-      const o = v as Record<string, unknown>;
-      const { sorteret, skrevet } = form(Object.keys(o));
-      let s = "{";
-      let foerste = true;
-      for (let i = 0; i < sorteret.length; i++) {
-        const x = o[sorteret[i] as string];
-        if (udelades(x)) continue;
-        if (!foerste) s += ",";
-        foerste = false;
-        s += (skrevet[i] as string) + kanoniskJson(x);
-      }
-      return `${s}}`;
+      return sammensat(v, memo);
     }
     default:
       throw new Error(`Engine: a ${typeof v} cannot be written as JSON`);
   }
+}
+
+/** An array's or object's canonical JSON, its parts through kanoniskJson. */
+function sammensat(v: object, memo: WeakMap<object, string> | undefined): string {
+  if (Array.isArray(v)) {
+    let s = "[";
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) s += ",";
+      const x = v[i];
+      s += udelades(x) ? "null" : kanoniskJson(x, memo);
+    }
+    return `${s}]`;
+  }
+  const o = v as Record<string, unknown>;
+  const { sorteret, skrevet } = form(Object.keys(o));
+  let s = "{";
+  let foerste = true;
+  for (let i = 0; i < sorteret.length; i++) {
+    const x = o[sorteret[i] as string];
+    if (udelades(x)) continue;
+    if (!foerste) s += ",";
+    foerste = false;
+    s += (skrevet[i] as string) + kanoniskJson(x, memo);
+  }
+  return `${s}}`;
 }

@@ -3,7 +3,7 @@
 // transition matrix between scenarios and the providers that move, with the parameters why.
 
 import { holdTilNaeste } from "./hold.js";
-import { type ForberedtRegelsaet, forbered } from "./indplacering/forberedt.js";
+import { type ForberedtRegelsaet, forberedAlle } from "./indplacering/forberedt.js";
 import { KompileretGruppe } from "./indplacering/kompileret/kompileret.js";
 import { UDFALD_AF_KODE } from "./indplacering/kompileret/profil.js";
 import { INDPLACERINGSNIVEAUER, type Indplaceringsniveau, RANG } from "./indplacering/politik.js";
@@ -220,7 +220,9 @@ export async function sammenlignScenarier(
   let forberedte: ForberedtRegelsaet[] | undefined;
   let scenarieFejl: unknown;
   try {
-    forberedte = scenarier.map((s, i) => forbered(anvendAendringer(r, s.aendringer, ["scenarier", i, "aendringer"])));
+    forberedte = forberedAlle(
+      scenarier.map((s, i) => anvendAendringer(r, s.aendringer, ["scenarier", i, "aendringer"])),
+    );
   } catch (e) {
     scenarieFejl = e;
   }

@@ -15,9 +15,23 @@ export interface ForberedtRegelsaet {
 }
 
 export function forbered(regelsaet: Regelsaet): ForberedtRegelsaet {
+  return forberedMed(regelsaet, undefined);
+}
+
+/**
+ * Several regelsæt prepared together — a regelsæt's scenarios, which share every part they do not
+ * change: each shared part is written as canonical JSON once for all their hashes (one
+ * synchronous call, so nothing can change a shared part in between).
+ */
+export function forberedAlle(liste: readonly Regelsaet[]): ForberedtRegelsaet[] {
+  const memo = new WeakMap<object, string>();
+  return liste.map((r) => forberedMed(r, memo));
+}
+
+function forberedMed(regelsaet: Regelsaet, memo: WeakMap<object, string> | undefined): ForberedtRegelsaet {
   return {
     regelsaet,
-    hash: hashRegelsaet(regelsaet),
+    hash: hashRegelsaet(regelsaet, memo),
     aktive: regelsaet.parametre.filter((p) => p.aktiv !== false),
   };
 }

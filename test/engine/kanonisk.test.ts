@@ -7,7 +7,9 @@ import canonicalize from "canonicalize";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forbered, hashRegelsaet, indplacerSync, type Regelsaet } from "../../engine/index.js";
+import { forberedAlle } from "../../engine/indplacering/forberedt.js";
 import { antalKanoniskeFormer, kanoniskJson } from "../../engine/kanonisk.js";
+import { type Aendringer, anvendAendringer } from "../../engine/scenarier.js";
 import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
 import { MAALGRUPPER, pilotRegelsaet } from "../fixtures/pilot.js";
 
@@ -64,6 +66,30 @@ describe("kanonisk JSON (RFC 8785)", () => {
     for (const m of MAALGRUPPER) expect(kanoniskJson(pilotRegelsaet(m))).toBe(canonicalize(pilotRegelsaet(m)));
     const scenarier = JSON.parse(readFileSync(join(ROD, "rulesets", "eksempel-scenarier.json"), "utf8"));
     expect(kanoniskJson(scenarier)).toBe(canonicalize(scenarier));
+  });
+
+  it("with a memo, each of a regelsæt's scenarios gets the text and hash it has alone", () => {
+    const scenarier = JSON.parse(readFileSync(join(ROD, "rulesets", "eksempel-scenarier.json"), "utf8")).scenarier;
+    for (const m of MAALGRUPPER) {
+      const r = pilotRegelsaet(m);
+      const kopier = scenarier.map((s: { aendringer?: Aendringer }) => {
+        try {
+          return anvendAendringer(r, s.aendringer);
+        } catch {
+          return { ...r, titel: `${r.titel} (kopi)` };
+        }
+      });
+      const memo = new WeakMap<object, string>();
+      for (const k of kopier) expect(kanoniskJson(k, memo)).toBe(canonicalize(k));
+      expect(forberedAlle(kopier).map((f) => f.hash)).toEqual(kopier.map((k: Regelsaet) => hashRegelsaet(k)));
+    }
+    // A memo belongs to one call: a part changed in place after one call is written anew by the next.
+    const r = structuredClone(pilotRegelsaet("autisme"));
+    const [foer] = forberedAlle([r]);
+    (r.parametre[0] as { navn: string }).navn = "Ændret";
+    const [efter] = forberedAlle([r]);
+    expect(efter?.hash).not.toBe(foer?.hash);
+    expect(efter?.hash).toBe(hashRegelsaet(structuredClone(r)));
   });
 
   it("is the reference text for 300 explained results and their input", () => {
