@@ -8,7 +8,7 @@ import compression from "compression";
 import express, { type Express, type Request } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
-import { type Beregner, beregner } from "./beregning/klient.js";
+import { type Beregner, beregnerFor } from "./beregning/klient.js";
 import type { Database } from "./db/database.js";
 import type { Kontekst } from "./kontekst.js";
 import { type AdgangValg, lavAdgang } from "./middleware/adgang.js";
@@ -78,7 +78,7 @@ export interface AppValg {
   trustProxy?: boolean | number | string;
   tilstand?: { lukker: boolean };
   cache?: RegelsaetCache;
-  /** Where a single decision is evaluated; the process's evaluation thread by default (api/beregning). */
+  /** Where a single decision is evaluated; by default as `beregnerFor` chooses (api/beregning/klient.ts). */
   beregner?: Beregner;
 }
 
@@ -99,7 +99,7 @@ export function createApp(valg: AppValg): Express {
     db: valg.db,
     log: valg.logger,
     cache: valg.cache ?? new RegelsaetCache(),
-    beregner: valg.beregner ?? beregner(),
+    beregner: valg.beregner ?? beregnerFor(valg.db.slags === "pglite" ? 1 : 0),
     rulesetsDir: valg.rulesetsDir ?? join(ROD, "rulesets"),
     maxBatch: valg.maxBatch ?? 10_000,
     maxBatchStream: valg.maxBatchStream ?? 100_000,

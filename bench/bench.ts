@@ -379,7 +379,7 @@ async function maalHttp(database: string, databaseUrl: string | undefined): Prom
         throw new Error("bench: the API process stopped before it listened");
       }),
     ])) as [string];
-    const { port, noegle } = JSON.parse(foerste) as { port: number; noegle: string };
+    const { port, noegle, iTraad } = JSON.parse(foerste) as { port: number; noegle: string; iTraad: boolean };
     const krop = JSON.stringify({ vurderingsgrundlag: lev[1] });
     const noeglen = { authorization: `Bearer ${noegle}` };
     /** One window on `sti`, after `opvarm` seconds on it that are not counted. */
@@ -410,23 +410,26 @@ async function maalHttp(database: string, databaseUrl: string | undefined): Prom
     );
     const gemt: Vindue[] = [];
     const udenLager: Vindue[] = [];
+    const andenVej: Vindue[] = [];
     const runder: number[] = [];
     const vindue = HTTP_SEKUNDER / 2;
-    const a = () => koer("/api/v1/indplacering", noeglen, vindue, gemt.length === 0 ? OPVARM_INDPLACERING : 0);
-    const b = () =>
-      koer("/uden-lager/api/v1/indplacering", noeglen, vindue, udenLager.length === 0 ? OPVARM_INDPLACERING : 0);
+    const rute = (sti: string, vinduer: Vindue[]) => async () => {
+      vinduer.push(await koer(sti, noeglen, vindue, vinduer.length === 0 ? OPVARM_INDPLACERING : 0));
+    };
+    const a = rute("/api/v1/indplacering", gemt);
+    const b = rute("/uden-lager/api/v1/indplacering", udenLager);
+    // The stored route again with each decision evaluated the other way (api/beregning).
+    const c = rute("/anden-vej/api/v1/indplacering", andenVej);
     for (let i = 0; i < RUNDER; i++) {
-      if (i % 2 === 0) {
-        gemt.push(await a());
-        udenLager.push(await b());
-      } else {
-        udenLager.push(await b());
-        gemt.push(await a());
-      }
+      for (const maal of i % 2 === 0 ? [a, b, c] : [c, b, a]) await maal();
       runder.push(rate(gemt.slice(-1)) / rate(udenLager.slice(-1)));
     }
     http.push({ ...samlet(`POST /api/v1/indplacering (${database})`, gemt), runder });
     http.push(samlet(`the same, decisions not stored (${database} process)`, udenLager));
+    const hvor = (traad: boolean) => (traad ? "in the evaluation thread" : "on the HTTP thread");
+    http.push(
+      samlet(`the same, evaluated ${hvor(!iTraad)} instead of ${hvor(iTraad)} (${database} process)`, andenVej),
+    );
   } finally {
     barn.kill("SIGTERM");
     await once(barn, "exit").catch(() => {});
@@ -505,7 +508,7 @@ if (http.length > 0) {
   console.log("");
   console.log(
     `HTTP (autocannon, 10 connections, loopback, API in a child process; warm-up not counted: constant ${OPVARM_KONSTANT} s, indplacering ${OPVARM_INDPLACERING} s per route. ` +
-      `Constant route ${HTTP_SEKUNDER} s; stored and not stored in ${RUNDER} alternating rounds of ${HTTP_SEKUNDER / 2} s each, latencies pooled)`,
+      `Constant route ${HTTP_SEKUNDER} s; stored, not stored and stored with evaluation the other way (api/beregning) in ${RUNDER} alternating rounds (A B C, C B A …) of ${HTTP_SEKUNDER / 2} s each, latencies pooled)`,
   );
   console.log("| route | req/s | p50 ms | p99 ms | errors | stored / not stored (rounds) |");
   console.log("|---|---:|---:|---:|---:|---:|");

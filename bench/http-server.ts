@@ -4,9 +4,11 @@
 // tilsyn key, and beside the API a bare Express route that parses the same JSON body and returns
 // a constant — the reference for what Express itself costs. Under /uden-lager the same API again
 // on the same database, except that decisions are not stored: the ceiling of the route without
-// its storage, printed beside it for comparison only (the real API always stores).
+// its storage, printed beside it for comparison only (the real API always stores). Under
+// /anden-vej the real API with each decision evaluated the other way (the evaluation thread, or
+// the HTTP thread: api/beregning), stored as usual: what that choice gains, in the same run.
 // The API is the production build (dist/server, as `npm start` runs it) unless BENCH_KILDE=1.
-// Prints one JSON line {port, noegle} when it listens on a free loopback port.
+// Prints one JSON line {port, noegle, iTraad} when it listens on a free loopback port.
 import { join } from "node:path";
 import express from "express";
 import { pino } from "pino";
@@ -20,6 +22,9 @@ const { openPglite, openPostgres } = (await import(
 const { migrer } = (await import(`${apiSti}db/migrate.js`)) as typeof import("../api/db/migrate.js");
 const { indlaesPilotRegelsaet } = (await import(`${apiSti}seed.js`)) as typeof import("../api/seed.js");
 const { opretNoegle } = (await import(`${apiSti}store/noegler.js`)) as typeof import("../api/store/noegler.js");
+const { BeregningsTraad, beregnerFor, iProcess } = (await import(
+  `${apiSti}beregning/klient.js`
+)) as typeof import("../api/beregning/klient.js");
 const { KOLONNER } = (await import(
   `${apiSti}store/indplaceringer.js`
 )) as typeof import("../api/store/indplaceringer.js");
@@ -62,12 +67,22 @@ const udenLager: Database = {
       : db.query(sql, params),
 };
 ydre.use("/uden-lager", createApp({ db: udenLager, logger: stille, editorDist: null }));
+// The same API with each decision evaluated the other way than the API chose here (api/beregning,
+// beregnerFor): in the evaluation thread, or on the HTTP thread; decisions stored as usual.
+const iTraad = beregnerFor(db.slags === "pglite" ? 1 : 0) !== iProcess;
+const andenVej = createApp({
+  db,
+  logger: stille,
+  editorDist: null,
+  beregner: iTraad ? iProcess : new BeregningsTraad(),
+});
+ydre.use("/anden-vej", andenVej);
 ydre.use(createApp({ db, logger: stille, editorDist: null }));
 
 const server = ydre.listen(0, "127.0.0.1", () => {
   const adresse = server.address();
   const port = typeof adresse === "object" && adresse ? adresse.port : 0;
-  console.log(JSON.stringify({ port, noegle }));
+  console.log(JSON.stringify({ port, noegle, iTraad }));
 });
 
 process.on("SIGTERM", () => {

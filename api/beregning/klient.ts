@@ -1,5 +1,5 @@
 // Where the HTTP thread has a decision evaluated: in the evaluation thread (api/beregning/traad.ts)
-// when the machine has a second core, otherwise in process — the same function either way
+// when the machine has a core for it (beregnerFor), otherwise in process — the same function either way
 // (beregnIndplacering), so the answer and the stored hash are byte for byte the same.
 // The thread is shared by every app in the process (it holds nothing but prepared regelsæt, by
 // hash), started on first use, and keeps the process alive only while answers are due. If it
@@ -96,13 +96,20 @@ export class BeregningsTraad implements Beregner {
   }
 }
 
-let delt: Beregner | undefined;
+let traad: BeregningsTraad | undefined;
 
 /**
- * The process's evaluator: the thread when there are at least two cores, unless
- * INDPLACERING_TRAAD=0 asks for evaluation in process.
+ * The evaluator for an app: the process's evaluation thread when the machine has a core for it
+ * beside the HTTP thread and the process's other busy threads (`andreTraade`: 1 for the embedded
+ * database's thread), otherwise in process. On 2 cores with the embedded database, the bench
+ * measured no more decisions per second with the thread and a p99 ~5 ms higher: a third busy
+ * thread only takes turns on the same two cores; with PostgreSQL, ~28 % more (bench/RESULTATER.md).
+ * INDPLACERING_TRAAD=1 or 0 decides it outright.
  */
-export function beregner(): Beregner {
-  delt ??= process.env.INDPLACERING_TRAAD === "0" || availableParallelism() < 2 ? iProcess : new BeregningsTraad();
-  return delt;
+export function beregnerFor(andreTraade: number): Beregner {
+  const valg = process.env.INDPLACERING_TRAAD;
+  const medTraad = valg === "1" || (valg !== "0" && availableParallelism() >= 2 + andreTraade);
+  if (!medTraad) return iProcess;
+  traad ??= new BeregningsTraad();
+  return traad;
 }

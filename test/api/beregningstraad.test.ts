@@ -4,13 +4,14 @@
 // waiting on it clearly and the next call starts a new one; and an idle thread keeps no process alive.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROD } from "../../api/app.js";
 import type { Beregning } from "../../api/beregning/indplacering.js";
 import { beregnIndplacering, egetLager } from "../../api/beregning/indplacering.js";
-import { BeregningsTraad } from "../../api/beregning/klient.js";
+import { BeregningsTraad, beregnerFor, iProcess } from "../../api/beregning/klient.js";
 import { forbered, type Regelsaet, type Vurderingsgrundlag } from "../../engine/index.js";
 import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
 
@@ -100,6 +101,24 @@ describe("evalueringstråden", () => {
     expect(nabo.toString()).toBe("nabo");
     const stor = new Uint8Array(10_000);
     expect(egetLager(stor)).toBe(stor);
+  });
+
+  it("tråden bruges, når der er en kerne til den ud over HTTP-tråden og databasens tråd, eller når den bedes om", () => {
+    const foer = process.env.INDPLACERING_TRAAD;
+    try {
+      delete process.env.INDPLACERING_TRAAD;
+      const kerner = availableParallelism();
+      expect(beregnerFor(0) !== iProcess).toBe(kerner >= 2);
+      expect(beregnerFor(1) !== iProcess).toBe(kerner >= 3);
+      process.env.INDPLACERING_TRAAD = "1";
+      expect(beregnerFor(1)).toBeInstanceOf(BeregningsTraad);
+      expect(beregnerFor(1)).toBe(beregnerFor(0));
+      process.env.INDPLACERING_TRAAD = "0";
+      expect(beregnerFor(0)).toBe(iProcess);
+    } finally {
+      if (foer === undefined) delete process.env.INDPLACERING_TRAAD;
+      else process.env.INDPLACERING_TRAAD = foer;
+    }
   });
 
   it("en proces, der har brugt tråden og intet venter på, slutter af sig selv", () => {
