@@ -92,8 +92,6 @@ async function evaluer(input: unknown, rod: (string | number)[], find: Opslag, v
 const afvist = (a: Afvist, rod: (string | number)[]) =>
   new HttpError(a.status, a.kode, a.besked, detaljerFra(a.problemer, rod));
 
-export { parameterNiveauer };
-
 /** What a decision's row is made from, wherever it was evaluated. */
 type TilLager = Pick<Beregnet, "leverandoerId" | "niveau" | "parameterNiveauer" | "vurderingsgrundlagJson" | "hash">;
 
@@ -137,7 +135,7 @@ const evalueretTilLager = (e: Evalueret, resultatHash: string, noegle: Pick<Noeg
  * One decision, stored: its id and the answer as UTF-8 JSON — the result's canonical JSON, whose
  * SHA-256 is the stored `resultat_sha256`, with the id put first: serialised once for both. The
  * CPU work (evaluation, explanation, canonical JSON, hash) is the evaluator's (api/beregning),
- * in its own thread where there is a second core.
+ * in its own thread where the machine has a core for it.
  */
 export async function indplacerEn(
   db: Database,

@@ -59,8 +59,12 @@ export class BeregningsTraad implements Beregner {
     if (!v) return;
     if ("mangler" in s) {
       // The thread has not prepared this regelsæt (or has dropped it): the same question with it.
-      this.send({ ...v.besked, regelsaet: v.f.regelsaet });
-      return;
+      try {
+        this.send({ ...v.besked, regelsaet: v.f.regelsaet });
+        return;
+      } catch (e) {
+        s = { id: s.id, fejl: `the regelsæt could not be sent: ${(e as Error).message}` };
+      }
     }
     this.ventende.delete(s.id);
     if (this.ventende.size === 0) this.traad?.unref();
