@@ -105,9 +105,9 @@ let traad: BeregningsTraad | undefined;
 /**
  * The evaluator for an app: the process's evaluation thread when the machine has a core for it
  * beside the HTTP thread and the process's other busy threads (`andreTraade`: 1 for the embedded
- * database's thread), otherwise in process. On 2 cores with the embedded database, the bench
- * measured no more decisions per second with the thread and a p99 ~5 ms higher: a third busy
- * thread only takes turns on the same two cores; with PostgreSQL, ~28 % more (bench/RESULTATER.md).
+ * database's thread), otherwise in process. On 2 cores with the embedded database the bench
+ * measured −2 % to +19 % decisions per second with the thread and a p99 1–5 ms higher: a third
+ * busy thread takes turns on the same two cores; with PostgreSQL +25–28 % (bench/RESULTATER.md).
  * INDPLACERING_TRAAD=1 or 0 decides it outright.
  */
 export function beregnerFor(andreTraade: number): Beregner {
