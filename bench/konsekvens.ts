@@ -6,9 +6,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { parameterNiveauer } from "../api/beregning/indplacering.js";
 import { openPglite } from "../api/db/database.js";
 import { migrer } from "../api/db/migrate.js";
-import { parameterNiveauer } from "../api/beregning/indplacering.js";
 import { kanoniskHash, kanoniskJson } from "../api/kanonisk.js";
 import { konsekvensanalyse, konsistens } from "../api/konsekvens.js";
 import { RegelsaetCache } from "../api/motor.js";
