@@ -24,6 +24,8 @@ export interface Konfiguration {
   requestTimeout: number;
   /** Seconds an idle keep-alive connection is kept open (server.keepAliveTimeout). */
   keepAliveTimeout: number;
+  /** INDPLACERING_TRAAD (traadValg): checked here, read where each app chooses its evaluator. */
+  indplaceringTraad: boolean | undefined;
 }
 
 function heltal(navn: string, v: string | undefined, standard: number, min: number, max: number): number {
@@ -73,7 +75,18 @@ export function laesKonfiguration(env: NodeJS.ProcessEnv = process.env): Konfigu
     headersTimeout: heltal("HEADERS_TIMEOUT", env.HEADERS_TIMEOUT, 15, 1, 600),
     requestTimeout: heltal("REQUEST_TIMEOUT", env.REQUEST_TIMEOUT, 120, 1, 86_400),
     keepAliveTimeout: heltal("KEEPALIVE_TIMEOUT", env.KEEPALIVE_TIMEOUT, 5, 1, 600),
+    indplaceringTraad: traadValg(env.INDPLACERING_TRAAD),
   };
+}
+
+/**
+ * INDPLACERING_TRAAD: `1` the evaluation thread, `0` the HTTP thread, unset or empty the choice by
+ * cores (api/beregning/klient.ts, beregnerFor). Anything else is refused at start-up.
+ */
+export function traadValg(v: string | undefined): boolean | undefined {
+  if (v === undefined || v === "") return undefined;
+  if (v === "1" || v === "0") return v === "1";
+  throw new Error("INDPLACERING_TRAAD skal være 1 (evalueringstråden), 0 (HTTP-tråden) eller tom (efter kerner).");
 }
 
 /**

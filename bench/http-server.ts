@@ -34,9 +34,8 @@ if (!dataDir) throw new Error("bench: DATA_DIR must name a temporary folder");
 
 const stille = pino({ level: "silent" });
 const url = process.env.DATABASE_URL;
-const db = url
-  ? await openPostgres(url, { schema: `bench_${process.pid}_${Date.now()}` })
-  : await openPglite(join(dataDir, "pglite"));
+const skema = `bench_${process.pid}_${Date.now()}`;
+const db = url ? await openPostgres(url, { schema: skema }) : await openPglite(join(dataDir, "pglite"));
 await migrer(db);
 await indlaesPilotRegelsaet(db, join(ROD, "rulesets"), stille);
 const noegle = await opretNoegle(db, "bench", "tilsyn", "bench");
@@ -87,6 +86,8 @@ const server = ydre.listen(0, "127.0.0.1", () => {
 
 process.on("SIGTERM", () => {
   server.close(() => {
-    db.close().finally(() => process.exit(0));
+    // The PostgreSQL run's schema goes with it (the embedded database's folder is removed by the bench).
+    const ryd = url ? db.exec(`DROP SCHEMA ${skema} CASCADE`) : Promise.resolve();
+    ryd.finally(() => db.close().finally(() => process.exit(0)));
   });
 });

@@ -43,7 +43,8 @@ export type Beregning = { ok: Beregnet } | { afvist: Afvist };
 
 /**
  * Bytes whose buffer is theirs alone, so that it can be transferred to another thread: a small
- * Buffer is a slice of Node's shared pool, which a transfer would empty for every other user.
+ * Buffer is a slice of Node's shared pool, which Node 20 then copies whole behind our back (the
+ * pool is marked untransferable) and later versions refuse to transfer (DataCloneError).
  */
 export const egetLager = (b: Uint8Array): Uint8Array =>
   b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);

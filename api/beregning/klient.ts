@@ -3,10 +3,12 @@
 // (beregnIndplacering), so the answer and the stored hash are byte for byte the same.
 // The thread is shared by every app in the process (it holds nothing but prepared regelsæt, by
 // hash), started on first use, and keeps the process alive only while answers are due. If it
-// stops, the calls waiting on it fail (500) and the next call starts a new one.
+// stops, or does not answer within its time limit, the calls waiting on it fail (500) and the next
+// call starts a new one.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ForberedtRegelsaet, Vurderingsgrundlag } from "../../engine/index.js";
+import { traadValg } from "../konfiguration.js";
 import { type Beregning, beregnIndplacering, type Meta } from "./indplacering.js";
 import type { Besked, Svar } from "./traad.js";
 
@@ -27,26 +29,70 @@ interface Ventende {
   f: ForberedtRegelsaet;
   ok: (b: Beregning) => void;
   fejl: (e: Error) => void;
+  /** When it was sent (performance.now()). */
+  sendt: number;
 }
+
+export interface TraadValg {
+  /** The thread's module (tests give one that misbehaves). */
+  kilde?: URL;
+  /**
+   * Milliseconds a call may wait for its answer. One decision takes well under a millisecond, so
+   * a call this old means the thread hangs: it is ended, its calls fail, the next starts a new one.
+   */
+  svarfristMs?: number;
+}
+
+/** Regelsæt hashes remembered as sent to the current thread; beyond this it may have dropped some. */
+const HUSKET = 64;
 
 export class BeregningsTraad implements Beregner {
   private traad: Worker | undefined;
+  private vagt: ReturnType<typeof setInterval> | undefined;
   private naesteId = 1;
   private readonly ventende = new Map<number, Ventende>();
+  /** The hashes whose regelsæt the current thread has been sent: sent with the first call, not after a `mangler`. */
+  private readonly sendte = new Set<string>();
+  private readonly kilde: URL;
+  private readonly svarfristMs: number;
+
+  constructor(valg: TraadValg = {}) {
+    this.kilde = valg.kilde ?? KILDE;
+    this.svarfristMs = valg.svarfristMs ?? 30_000;
+  }
 
   private start(): Worker {
     // None of the process's Node options: a thread refuses some (`--max-semi-space-size`, `-e`'s `--input-type`).
-    const traad = new Worker(KILDE, { execArgv: [] });
+    const traad = new Worker(this.kilde, { execArgv: [] });
     traad.unref();
+    this.sendte.clear();
     traad.on("message", (s: Svar) => this.svar(s));
-    const stop = (e: Error) => {
-      if (this.traad !== traad) return;
-      this.traad = undefined;
-      this.afvisVentende(e);
-    };
-    traad.on("error", (e: Error) => stop(new Error(`API: the evaluation thread failed: ${e.message}`)));
-    traad.on("exit", (kode) => stop(new Error(`API: the evaluation thread has stopped (exit ${kode})`)));
+    traad.on("error", (e: Error) => this.stop(traad, new Error(`API: the evaluation thread failed: ${e.message}`)));
+    traad.on("exit", (kode) => this.stop(traad, new Error(`API: the evaluation thread has stopped (exit ${kode})`)));
+    // A message that cannot be read would leave its call waiting: end the thread instead.
+    traad.on("messageerror", (e: Error) =>
+      this.stop(traad, new Error(`API: an answer from the evaluation thread could not be read: ${e.message}`)),
+    );
+    // The oldest waiting call is the first in the map: one check a second covers them all.
+    this.vagt = setInterval(
+      () => {
+        const aeldste = this.ventende.values().next().value;
+        if (aeldste && performance.now() - aeldste.sendt > this.svarfristMs) {
+          this.stop(traad, new Error(`API: the evaluation thread did not answer within ${this.svarfristMs} ms`));
+        }
+      },
+      Math.min(1000, this.svarfristMs),
+    ).unref();
     return traad;
+  }
+
+  /** The thread `traad` is done with (if it is still the current one): its calls fail, it is ended. */
+  private stop(traad: Worker, e: Error): void {
+    if (this.traad !== traad) return;
+    this.traad = undefined;
+    clearInterval(this.vagt);
+    this.afvisVentende(e);
+    void traad.terminate();
   }
 
   private afvisVentende(e: Error): void {
@@ -81,13 +127,20 @@ export class BeregningsTraad implements Beregner {
     const besked: Besked = { id: this.naesteId++, hash: f.hash, input, meta };
     return new Promise((ok, fejl) => {
       try {
-        this.send(besked);
+        // The first call with a regelsæt carries it, so that calls arriving together with a new
+        // version (or after a restart) do not each wait for a `mangler` and send it again.
+        const ny = this.traad === undefined || !this.sendte.has(f.hash);
+        this.send(ny ? { ...besked, regelsaet: f.regelsaet } : besked);
+        if (ny) {
+          if (this.sendte.size >= HUSKET) this.sendte.clear();
+          this.sendte.add(f.hash);
+        }
       } catch (e) {
         fejl(e instanceof Error ? e : new Error(String(e)));
         return;
       }
       if (this.ventende.size === 0) this.traad?.ref();
-      this.ventende.set(besked.id, { besked, f, ok, fejl });
+      this.ventende.set(besked.id, { besked, f, ok, fejl, sendt: performance.now() });
     });
   }
 
@@ -95,6 +148,7 @@ export class BeregningsTraad implements Beregner {
   async close(): Promise<void> {
     const t = this.traad;
     this.traad = undefined;
+    clearInterval(this.vagt);
     this.afvisVentende(new Error("API: the evaluation thread was closed"));
     if (t) await t.terminate();
   }
@@ -106,13 +160,13 @@ let traad: BeregningsTraad | undefined;
  * The evaluator for an app: the process's evaluation thread when the machine has a core for it
  * beside the HTTP thread and the process's other busy threads (`andreTraade`: 1 for the embedded
  * database's thread), otherwise in process. On 2 cores with the embedded database the bench
- * measured −2 % to +19 % decisions per second with the thread and a p99 1–5 ms higher: a third
- * busy thread takes turns on the same two cores; with PostgreSQL +25–28 % (bench/RESULTATER.md).
- * INDPLACERING_TRAAD=1 or 0 decides it outright.
+ * measured −3 % to +25 % decisions per second with the thread and a p99 1–5 ms higher: a third
+ * busy thread takes turns on the same two cores; with PostgreSQL +0 % to +28 %, usually +20–28 %
+ * (bench/RESULTATER.md, tenth and eleventh sessions). INDPLACERING_TRAAD=1 or 0 decides it outright
+ * (checked at start-up: api/konfiguration.ts).
  */
 export function beregnerFor(andreTraade: number): Beregner {
-  const valg = process.env.INDPLACERING_TRAAD;
-  const medTraad = valg === "1" || (valg !== "0" && availableParallelism() >= 2 + andreTraade);
+  const medTraad = traadValg(process.env.INDPLACERING_TRAAD) ?? availableParallelism() >= 2 + andreTraade;
   if (!medTraad) return iProcess;
   traad ??= new BeregningsTraad();
   return traad;

@@ -1,17 +1,19 @@
 // A decision's CPU work in the evaluation thread (api/beregning): the answer and the stored hash
 // are byte for byte those of the same function in process; a refusal crosses as a refusal; the
-// thread is sent a regelsæt only when it does not have it; a thread that stops fails the calls
-// waiting on it clearly and the next call starts a new one; and an idle thread keeps no process alive.
+// thread is sent a regelsæt once, with the first call that needs it, and again after it has
+// dropped it or been restarted; a thread that stops, fails or hangs fails the calls waiting on it
+// clearly and the next call starts a new one; and an idle thread keeps no process alive.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import type { Worker } from "node:worker_threads";
-import { afterAll, describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { ROD } from "../../api/app.js";
 import type { Beregning } from "../../api/beregning/indplacering.js";
 import { beregnIndplacering, egetLager } from "../../api/beregning/indplacering.js";
 import { BeregningsTraad, beregnerFor, iProcess } from "../../api/beregning/klient.js";
+import { laesKonfiguration } from "../../api/konfiguration.js";
 import { forbered, type Regelsaet, type Vurderingsgrundlag } from "../../engine/index.js";
 import { genererLeverandoerer } from "../../scripts/eksempel-generator.js";
 
@@ -88,6 +90,81 @@ describe("evalueringstråden", () => {
     expect(udfald.filter((u) => u !== "svaret").length).toBeGreaterThan(0);
     for (const u of udfald) expect([besked, "svaret"]).toContain(u);
     sammeSomIProcessen(await traad.indplacer(autisme, l[0] as Vurderingsgrundlag, META), l[0] as Vurderingsgrundlag);
+  });
+
+  it("regelsættet sendes med det første kald, der skal bruge det, ikke med hvert kald, og igen til en ny tråd", async () => {
+    const egen = new BeregningsTraad();
+    const post = vi.spyOn(Worker.prototype, "postMessage");
+    try {
+      const medRegelsaet = () => post.mock.calls.filter(([b]) => (b as { regelsaet?: unknown }).regelsaet).length;
+      const l = lev("autisme", 12, 11);
+      // Twelve calls at once on a cold thread: one carries the regelsæt, none waits for a `mangler`.
+      const svar = await Promise.all(l.map((x) => egen.indplacer(autisme, x, META)));
+      svar.forEach((s, i) => sammeSomIProcessen(s, l[i] as Vurderingsgrundlag));
+      expect(post).toHaveBeenCalledTimes(12);
+      expect(medRegelsaet()).toBe(1);
+      await egen.indplacer(autisme, l[0] as Vurderingsgrundlag, META);
+      await egen.indplacer(synsnedsaettelse, lev("synsnedsaettelse", 1)[0] as Vurderingsgrundlag, META);
+      expect(medRegelsaet()).toBe(2);
+      // A new thread knows nothing: the next call carries its regelsæt again.
+      await egen.close();
+      sammeSomIProcessen(await egen.indplacer(autisme, l[1] as Vurderingsgrundlag, META), l[1] as Vurderingsgrundlag);
+      expect(medRegelsaet()).toBe(3);
+    } finally {
+      post.mockRestore();
+      await egen.close();
+    }
+  });
+
+  it("en tråd, der har glemt et regelsæt (mangler), får det sendt igen i samme kald", async () => {
+    const egen = new BeregningsTraad();
+    try {
+      const l = lev("autisme", 2, 12);
+      await egen.indplacer(autisme, l[0] as Vurderingsgrundlag, META);
+      const worker = (egen as unknown as { traad: Worker }).traad;
+      const post = vi.spyOn(worker, "postMessage");
+      // As if the thread had dropped a regelsæt (it keeps 64) that this side counts as sent: a hash
+      // the thread has never prepared, marked as sent, goes without its regelsæt, is answered
+      // `mangler` and is sent again with it (whose content does not match that hash: refused there).
+      const andenHash = { ...autisme, hash: `${autisme.hash}-anden` };
+      (egen as unknown as { sendte: Set<string> }).sendte.add(andenHash.hash);
+      await expect(egen.indplacer(andenHash, l[1] as Vurderingsgrundlag, META)).rejects.toThrow(/hashes to sha256:/);
+      expect(post.mock.calls.map(([b]) => "regelsaet" in (b as object))).toEqual([false, true]);
+      post.mockRestore();
+    } finally {
+      await egen.close();
+    }
+  });
+
+  it.each([
+    ["ikke svarer inden for sin frist", "tavs.mjs", /^API: the evaluation thread did not answer within 300 ms$/],
+    ["fejler uden for en besked", "kaster.mjs", /^API: the evaluation thread failed: fejl uden for beskeden$/],
+  ])("en tråd, der %s, afviser de ventende kald klart, og det næste kald starter en ny", async (_, fil, besked) => {
+    const kilde = new URL(`../fixtures/traade/${fil}`, import.meta.url);
+    const egen = new BeregningsTraad({ kilde, svarfristMs: 300 });
+    try {
+      const l = lev("autisme", 3, 13) as Vurderingsgrundlag[];
+      const kald = l.map((x) => egen.indplacer(autisme, x, META));
+      const foerste = (egen as unknown as { traad?: Worker }).traad;
+      expect(foerste).toBeDefined();
+      for (const k of kald) await expect(k).rejects.toThrow(besked);
+      expect((egen as unknown as { traad?: Worker }).traad).toBeUndefined();
+      const naeste = egen.indplacer(autisme, l[0] as Vurderingsgrundlag, META);
+      const anden = (egen as unknown as { traad?: Worker }).traad;
+      expect(anden).toBeDefined();
+      expect(anden).not.toBe(foerste);
+      await expect(naeste).rejects.toThrow(besked);
+    } finally {
+      await egen.close();
+    }
+  });
+
+  it("INDPLACERING_TRAAD er 1, 0 eller tom; alt andet afvises ved start", () => {
+    expect(laesKonfiguration({ INDPLACERING_TRAAD: "1" }).indplaceringTraad).toBe(true);
+    expect(laesKonfiguration({ INDPLACERING_TRAAD: "0" }).indplaceringTraad).toBe(false);
+    expect(laesKonfiguration({ INDPLACERING_TRAAD: "" }).indplaceringTraad).toBeUndefined();
+    expect(laesKonfiguration({}).indplaceringTraad).toBeUndefined();
+    expect(() => laesKonfiguration({ INDPLACERING_TRAAD: "true" })).toThrow(/INDPLACERING_TRAAD skal være 1/);
   });
 
   it("en lille tekst i Nodes fælles buffer flyttes som en kopi, så bufferen ikke tømmes", () => {
