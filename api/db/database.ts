@@ -18,7 +18,11 @@ export interface Resultat<T> {
 }
 
 export interface Forespoergsel {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Resultat<T>>;
+  /**
+   * @param navn a name for a statement whose text never changes: a PostgreSQL server parses and
+   *   plans it once per connection (a named prepared statement). The embedded database ignores it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], navn?: string): Promise<Resultat<T>>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -161,20 +165,25 @@ export async function openPostgres(connectionString: string, valg: PostgresValg 
     pool.query("SELECT pg_notify($1, $2)", [kanal, tekst]),
   );
   await lytter.start();
-  const query = async <T>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<Resultat<T>> => {
-    const r = await q.query(sql, params);
+  const query = async <T>(
+    q: pg.Pool | pg.PoolClient,
+    sql: string,
+    params?: unknown[],
+    navn?: string,
+  ): Promise<Resultat<T>> => {
+    const r = await q.query(navn ? { name: navn, text: sql, values: params } : { text: sql, values: params });
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   };
   return {
     slags: "postgres",
     aendringer: lytter,
-    query: (sql, params) => query(pool, sql, params),
+    query: (sql, params, navn) => query(pool, sql, params, navn),
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
         const ud = await fn({
-          query: (sql, params) => query(client, sql, params),
+          query: (sql, params, navn) => query(client, sql, params, navn),
           exec: async (sql) => {
             await client.query(sql);
           },

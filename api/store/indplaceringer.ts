@@ -55,6 +55,9 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export const KOLONNER = 12;
 // PostgreSQL takes at most 65535 parameters in one statement.
 const PR_SAETNING = 1000;
+// A write of at most this many rows is a named statement, which a PostgreSQL server parses and
+// plans once per connection and row count: group commit under load writes 1–10 rows at a time.
+const NAVNGIVNE = 32;
 
 const KOLONNELISTE = `id, maalgruppe, version, kladde, hash, leverandoer_id, niveau, vurderingsgrundlag,
                       resultat_sha256, parameter_niveauer, noegle, resultatformat`;
@@ -108,8 +111,9 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
         const b = i * kolonner;
         return `(${Array.from({ length: kolonner }, (_, k) => `$${b + k + 1}${bekraeft ? KASTNINGER[k] : ""}`).join(", ")})`;
       });
+      const navn = del.length <= NAVNGIVNE ? `gem_indplaceringer_${bekraeft ? "b" : "u"}${del.length}` : undefined;
       if (!bekraeft) {
-        await q.query(`INSERT INTO indplaceringer (${KOLONNELISTE}) VALUES ${raekker.join(", ")}`, params);
+        await q.query(`INSERT INTO indplaceringer (${KOLONNELISTE}) VALUES ${raekker.join(", ")}`, params, navn);
         continue;
       }
       const { rows } = await q.query<{ id: string }>(
@@ -119,6 +123,7 @@ export async function gemIndplaceringer(db: Database, nye: readonly NyIndplaceri
             OR EXISTS (SELECT 1 FROM noegler n WHERE n.hash = v.bekraeft AND n.tilbagekaldt IS NULL FOR SHARE)
          RETURNING id`,
         params,
+        navn,
       );
       const gemt = new Set(rows.map((r) => String(r.id)));
       for (let i = start; i < start + del.length; i++) if (!gemt.has(ids[i] as string)) ids[i] = undefined;

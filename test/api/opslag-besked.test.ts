@@ -208,5 +208,44 @@ describe.each(backends())(
       expect(rows.map((r) => r.noegle)).toEqual(["aktiv", "uden"]);
       expect(rows.map((r) => String(r.id)).sort()).toEqual([ids[0], ids[1]].sort());
     });
+
+    // A write of few rows is a named statement on a PostgreSQL server, one per row count and kind:
+    // the same connection must take every count, again and again, with and without the key check.
+    it("gemmer skrivninger af alle størrelser, igen og igen, med og uden bekræftelse", async () => {
+      await opretNoegle(db, "stoerrelser", "tilsyn", "test");
+      const hash = (await db.query<{ hash: string }>("SELECT hash FROM noegler WHERE navn = 'stoerrelser'")).rows[0]
+        ?.hash;
+      let i = 0;
+      const raekke = (bekraeft: boolean): NyIndplacering => ({
+        maalgruppe: "m",
+        version: 1,
+        kladde: false,
+        hash: "sha256:x",
+        leverandoerId: `lev-${++i}`,
+        niveau: "moderat",
+        vurderingsgrundlagJson: `{"i":${i}}`,
+        resultatHash: "sha256:y",
+        parameterNiveauer: { a: "moderat" },
+        noegle: "stoerrelser",
+        ...(bekraeft ? { bekraeftNoegle: hash } : {}),
+      });
+      const stoerrelser = [1, 2, 1, 3, 32, 33, 2, 1];
+      let gemt = 0;
+      for (const bekraeft of [false, true, false, true]) {
+        for (const n of stoerrelser) {
+          const ids = await gemIndplaceringer(
+            db,
+            Array.from({ length: n }, () => raekke(bekraeft)),
+          );
+          expect(ids.every((id) => id !== undefined)).toBe(true);
+          gemt += n;
+        }
+      }
+      const { rows } = await db.query<{ n: number; forskellige: number }>(
+        `SELECT count(*)::int AS n, count(DISTINCT vurderingsgrundlag)::int AS forskellige
+         FROM indplaceringer WHERE noegle = 'stoerrelser'`,
+      );
+      expect(rows[0]).toEqual({ n: gemt, forskellige: gemt });
+    });
   },
 );
