@@ -8,6 +8,7 @@ import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll } from "vitest";
 import { type AppValg, createApp } from "../../api/app.js";
+import { BeregningsTraad, type Beregner, iProcess } from "../../api/beregning/klient.js";
 import { type Database, openPglite, openPostgres } from "../../api/db/database.js";
 import { migrer } from "../../api/db/migrate.js";
 import { opretNoegle, ROLLER, type Rolle } from "../../api/store/noegler.js";
@@ -67,6 +68,12 @@ export interface TestServer {
   ryd(): Promise<void>;
 }
 
+// Where the apps evaluate single decisions: in the process on the embedded database, in the
+// evaluation thread on PostgreSQL — whatever this machine's cores would choose (api/beregning/
+// klient.ts, beregnerFor), so that a run with TEST_DATABASE_URL (CI) covers both paths.
+let traad: BeregningsTraad | undefined;
+const beregnerTil = (db: Database): Beregner => (db.slags === "pglite" ? iProcess : (traad ??= new BeregningsTraad()));
+
 /** A migrated database, a key per role and the app, without pilot data. */
 export async function startTestServer(backend: Backend, valg: Partial<AppValg> = {}): Promise<TestServer> {
   const { db, ryd, andenForbindelse } = await backend.aabn();
@@ -74,7 +81,14 @@ export async function startTestServer(backend: Backend, valg: Partial<AppValg> =
   const noegler = {} as Record<Rolle, string>;
   for (const rolle of ROLLER) noegler[rolle] = await opretNoegle(db, `test-${rolle}`, rolle, "test");
   const lav = (d: Database) =>
-    createApp({ db: d, logger: stille, editorDist: null, authFejl: { graense: 100_000, vindueMs: 60_000 }, ...valg });
+    createApp({
+      db: d,
+      logger: stille,
+      editorDist: null,
+      authFejl: { graense: 100_000, vindueMs: 60_000 },
+      beregner: beregnerTil(d),
+      ...valg,
+    });
   const s: TestServer = { app: lav(db), db, noegler, ryd };
   if (andenForbindelse) {
     s.andenServer = async () => {
