@@ -8,7 +8,7 @@ import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll } from "vitest";
 import { type AppValg, createApp } from "../../api/app.js";
-import { BeregningsTraad, type Beregner, iProcess } from "../../api/beregning/klient.js";
+import { type Beregner, BeregningsTraad, iProcess } from "../../api/beregning/klient.js";
 import { type Database, openPglite, openPostgres } from "../../api/db/database.js";
 import { migrer } from "../../api/db/migrate.js";
 import { opretNoegle, ROLLER, type Rolle } from "../../api/store/noegler.js";
@@ -72,7 +72,11 @@ export interface TestServer {
 // evaluation thread on PostgreSQL — whatever this machine's cores would choose (api/beregning/
 // klient.ts, beregnerFor), so that a run with TEST_DATABASE_URL (CI) covers both paths.
 let traad: BeregningsTraad | undefined;
-const beregnerTil = (db: Database): Beregner => (db.slags === "pglite" ? iProcess : (traad ??= new BeregningsTraad()));
+function beregnerTil(db: Database): Beregner {
+  if (db.slags === "pglite") return iProcess;
+  traad ??= new BeregningsTraad();
+  return traad;
+}
 
 /** A migrated database, a key per role and the app, without pilot data. */
 export async function startTestServer(backend: Backend, valg: Partial<AppValg> = {}): Promise<TestServer> {
