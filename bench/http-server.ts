@@ -55,7 +55,7 @@ const udenLager: Database = {
   exec: (sql) => db.exec(sql),
   transaction: (fn) => db.transaction(fn),
   close: () => db.close(),
-  query: (sql, params) =>
+  query: (sql, params, navn) =>
     sql.trimStart().startsWith("INSERT INTO indplaceringer ")
       ? Promise.resolve({
           rows: sql.includes("RETURNING id")
@@ -63,7 +63,7 @@ const udenLager: Database = {
             : [],
           rowCount: 0,
         })
-      : db.query(sql, params),
+      : db.query(sql, params, navn),
 };
 ydre.use("/uden-lager", createApp({ db: udenLager, logger: stille, editorDist: null }));
 // The same API with each decision evaluated the other way than the API chose here (api/beregning,
