@@ -17,7 +17,10 @@ import { indlaesPilotRegelsaet } from "./seed.js";
 import { fornyLokalNoegle, opretFoersteAdmin, tilbagekaldLokalNoegle } from "./store/noegler.js";
 
 const config = laesKonfiguration();
-const log = pino({ level: config.logLevel, redact: ["req.headers.authorization", "headers.authorization"] });
+// pino's own destination for standard output (asynchronous, as pino's default). The address and the
+// key go through it too: through process.stdout they could overtake log lines still being written.
+const ud = pino.destination({ dest: 1, sync: false });
+const log = pino({ level: config.logLevel, redact: ["req.headers.authorization", "headers.authorization"] }, ud);
 
 let db: Database | undefined;
 let frigivLaas: (() => Promise<void>) | undefined;
@@ -71,7 +74,7 @@ async function start() {
   }
   log.info({ port, database: db.slags, dataDir: embedded ? config.dataDir : undefined }, "Serveren lytter");
   // One write: a reader that sees the address sees the key with it.
-  process.stdout.write(
+  ud.write(
     `Lytter på http://localhost:${port} (API-dokumentation: http://localhost:${port}/api/v1/docs)\n` +
       (admin ? adminRamme(admin, port) : ""),
   );
