@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, Lytter, lytterNavn, openPostgres } from "../../api/db/database.js";
 import { migrer } from "../../api/db/migrate.js";
 import { gemIndplaceringer, type NyIndplacering } from "../../api/store/indplaceringer.js";
-import { opretNoegle } from "../../api/store/noegler.js";
+import { hashNoegle, opretNoegle } from "../../api/store/noegler.js";
 import { auth, backends, hoejLeverandoer, publicer, testRegelsaet, toServere } from "./hjaelpere.js";
 
 const vent = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -174,27 +174,30 @@ describe.each(backends())(
     });
     afterAll(() => ryd());
 
-    it("gemmer rækker uden bekræftelse og med en aktiv nøgle, men ikke med en tilbagekaldt, i samme sætning", async () => {
-      await opretNoegle(db, "aktiv", "tilsyn", "test");
-      await opretNoegle(db, "tilbagekaldt", "tilsyn", "test");
-      const hashFor = async (navn: string) =>
-        (await db.query<{ hash: string }>("SELECT hash FROM noegler WHERE navn = $1", [navn])).rows[0]?.hash;
-      const aktiv = await hashFor("aktiv");
-      const tilbagekaldt = await hashFor("tilbagekaldt");
-      await db.query("UPDATE noegler SET tilbagekaldt = now() WHERE navn = 'tilbagekaldt'");
-      const raekke = (noegle: string, bekraeftNoegle?: string): NyIndplacering => ({
+    // A decision stored under key `noegle`; with `bekraeftNoegle` (a key's hash) the INSERT stores it
+    // only while that key is active. Every row has its own provider and input.
+    let nr = 0;
+    const raekke = (noegle: string, bekraeftNoegle?: string): NyIndplacering => {
+      nr++;
+      return {
         maalgruppe: "m",
         version: 1,
         kladde: false,
         hash: "sha256:x",
-        leverandoerId: `lev-${noegle}`,
+        leverandoerId: `lev-${nr}`,
         niveau: "let",
-        vurderingsgrundlagJson: "{}",
+        vurderingsgrundlagJson: `{"nr":${nr}}`,
         resultatHash: "sha256:y",
         parameterNiveauer: { a: "let" },
         noegle,
         ...(bekraeftNoegle ? { bekraeftNoegle } : {}),
-      });
+      };
+    };
+
+    it("gemmer rækker uden bekræftelse og med en aktiv nøgle, men ikke med en tilbagekaldt, i samme sætning", async () => {
+      const aktiv = hashNoegle(await opretNoegle(db, "aktiv", "tilsyn", "test"));
+      const tilbagekaldt = hashNoegle(await opretNoegle(db, "tilbagekaldt", "tilsyn", "test"));
+      await db.query("UPDATE noegler SET tilbagekaldt = now() WHERE navn = 'tilbagekaldt'");
       const ids = await gemIndplaceringer(db, [
         raekke("uden"),
         raekke("aktiv", aktiv),
@@ -212,30 +215,14 @@ describe.each(backends())(
     // A write of few rows is a named statement on a PostgreSQL server, one per row count and kind:
     // the same connection must take every count, again and again, with and without the key check.
     it("gemmer skrivninger af alle størrelser, igen og igen, med og uden bekræftelse", async () => {
-      await opretNoegle(db, "stoerrelser", "tilsyn", "test");
-      const hash = (await db.query<{ hash: string }>("SELECT hash FROM noegler WHERE navn = 'stoerrelser'")).rows[0]
-        ?.hash;
-      let i = 0;
-      const raekke = (bekraeft: boolean): NyIndplacering => ({
-        maalgruppe: "m",
-        version: 1,
-        kladde: false,
-        hash: "sha256:x",
-        leverandoerId: `lev-${++i}`,
-        niveau: "moderat",
-        vurderingsgrundlagJson: `{"i":${i}}`,
-        resultatHash: "sha256:y",
-        parameterNiveauer: { a: "moderat" },
-        noegle: "stoerrelser",
-        ...(bekraeft ? { bekraeftNoegle: hash } : {}),
-      });
+      const hash = hashNoegle(await opretNoegle(db, "stoerrelser", "tilsyn", "test"));
       const stoerrelser = [1, 2, 1, 3, 32, 33, 2, 1];
       let gemt = 0;
       for (const bekraeft of [false, true, false, true]) {
         for (const n of stoerrelser) {
           const ids = await gemIndplaceringer(
             db,
-            Array.from({ length: n }, () => raekke(bekraeft)),
+            Array.from({ length: n }, () => raekke("stoerrelser", bekraeft ? hash : undefined)),
           );
           expect(ids.every((id) => id !== undefined)).toBe(true);
           gemt += n;
